@@ -1,0 +1,115 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+)
+
+// FindSpeakers returns the article's speakers (quoted or only mentioned) whose
+// name or an alias matches name: compared without regard to case,
+// punctuation or a title such as "Sir" or "Gen.", and tolerating a typo
+// (one edit in a short name, two in a long one). Exact matches come first.
+func (a *Article) FindSpeakers(name string) []Speaker {
+	want := foldName(name)
+	if want == "" {
+		return nil
+	}
+	var exact, near []Speaker
+	for _, s := range a.Speakers {
+		best := -1
+		for _, n := range s.Names() {
+			d := editDistance(want, foldName(n), 3)
+			if best < 0 || d < best {
+				best = d
+			}
+		}
+		switch {
+		case best == 0:
+			exact = append(exact, s)
+		case best <= typoBudget(want):
+			near = append(near, s)
+		}
+	}
+	if len(exact) > 0 {
+		return exact
+	}
+	return near
+}
+
+// MatchSpeakers returns the speakers whose name or an alias starts with, or
+// contains a word starting with, prefix, compared without regard to case;
+// it serves autocomplete. An empty prefix matches every speaker.
+func (a *Article) MatchSpeakers(prefix string) []Speaker {
+	p := foldName(prefix)
+	var out []Speaker
+	for _, s := range a.Speakers {
+		for _, n := range s.Names() {
+			f := foldName(n)
+			if strings.HasPrefix(f, p) || strings.Contains(f, " "+p) {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func typoBudget(s string) int {
+	switch n := len([]rune(s)); {
+	case n < 4:
+		return 0
+	case n < 9:
+		return 1
+	default:
+		return 2
+	}
+}
+
+// titles are the honorifics a name may carry in one place and not another.
+var titles = map[string]bool{
+	"sir": true, "dame": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"gen": true, "rep": true, "sen": true, "gov": true, "president": true, "lord": true,
+}
+
+// foldName lowercases name, drops punctuation and leading titles, and folds
+// white space, so that "Sir Adam Thomson" and "adam  thomson" compare equal.
+func foldName(name string) string {
+	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	for len(words) > 1 && titles[words[0]] {
+		words = words[1:]
+	}
+	return strings.Join(words, " ")
+}
+
+// editDistance is the Levenshtein distance between a and b, counted in
+// runes, giving up at limit (returning limit) to bound the work.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d >= limit || -d >= limit {
+		return limit
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin >= limit {
+			return limit
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(rb)], limit)
+}
