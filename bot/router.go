@@ -1,0 +1,309 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// The router is the only part of the bot that talks to Discord. For every
+// interaction or message it parses the request, applies the middleware
+// (logging, per-user rate limit, recovery from a panic, deferral near
+// Discord's deadline), runs the handler and sends what it returns.
+
+// onInteraction answers one INTERACTION_CREATE. discordgo calls it on a
+// goroutine of its own.
+func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
+	if ic == nil || ic.Interaction == nil || !b.begin() {
+		return
+	}
+	defer b.inflight.Done()
+	i := ic.Interaction
+	start := time.Now()
+	req := parseRequest(i)
+	name := req.Command
+	if i.Type == discordgo.InteractionMessageComponent {
+		name, _, _ = strings.Cut(req.CustomID, ":")
+		name = "button:" + name
+	}
+	log := b.log.With(slog.String("interaction", i.ID), slog.String("command", name), slog.String("user", req.UserID))
+	// ctx bounds the whole request, the handler's work and the replies.
+	ctx, cancel := context.WithTimeout(context.Background(), b.cfg.Timeout)
+	defer cancel()
+
+	switch i.Type {
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		// Typing is not asking: autocomplete is exempt from the rate limit.
+		var choices []*discordgo.ApplicationCommandOptionChoice
+		b.safely(log, func() { choices = b.h.complete(req) })
+		if choices == nil {
+			choices = []*discordgo.ApplicationCommandOptionChoice{}
+		}
+		_ = b.retry(log, "autocomplete", func() error {
+			return b.session.InteractionRespond(i, &discordgo.InteractionResponse{
+				Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+				Data: &discordgo.InteractionResponseData{Choices: choices},
+			}, discordgo.WithContext(ctx))
+		})
+		return
+	case discordgo.InteractionApplicationCommand, discordgo.InteractionMessageComponent:
+	default:
+		log.Debug("ignored interaction", slog.Int("type", int(i.Type)))
+		return
+	}
+
+	if !b.limiter.allow(req.UserID) {
+		log.Info("rate limited")
+		_ = b.sendInteraction(ctx, i, log, notice(slowDownText), false)
+		return
+	}
+
+	run, private := b.route(req)
+	done := make(chan Response, 1)
+	go func() { done <- b.call(ctx, log, run, req) }()
+
+	timer := time.NewTimer(b.cfg.DeferAfter)
+	defer timer.Stop()
+	var resp Response
+	deferred := false
+	select {
+	case resp = <-done:
+	case <-timer.C:
+		deferred = true
+		update := i.Type == discordgo.InteractionMessageComponent && b.updates(req)
+		log.Info("deferring the reply", slog.Bool("update", update))
+		if err := b.deferInteraction(ctx, i, log, private, update); err != nil {
+			// The edit below is still tried: a failed deferral may have
+			// reached Discord.
+			log.Warn("deferral failed; still trying to send the answer")
+		}
+		resp = <-done
+	}
+	if err := b.sendInteraction(ctx, i, log, resp, deferred); err == nil {
+		log.Info("answered", slog.Duration("took", time.Since(start)), slog.Bool("deferred", deferred))
+	}
+}
+
+// route finds the handler for a request and whether its reply will be
+// private.
+func (b *Bot) route(req request) (func(context.Context, request) (Response, error), bool) {
+	if req.Command == "" {
+		return b.h.button, b.buttonPrivate(req)
+	}
+	cmd, ok := b.cmds[req.Command]
+	if !ok {
+		return func(context.Context, request) (Response, error) {
+			return notice("I do not know that command any more. Please try again in a minute."), nil
+		}, true
+	}
+	private := cmd.private != nil && cmd.private(req)
+	return func(ctx context.Context, r request) (Response, error) { return cmd.run(b.h, ctx, r) }, private
+}
+
+// buttonPrivate reports whether a button's reply is a new private message.
+func (b *Bot) buttonPrivate(req request) bool {
+	kind, _, _ := strings.Cut(req.CustomID, ":")
+	return kind == idPara || kind == idMore
+}
+
+// updates reports whether a button's reply replaces the message it is on.
+func (b *Bot) updates(req request) bool {
+	kind, _, _ := strings.Cut(req.CustomID, ":")
+	return kind == idPage || kind == idSpeaker
+}
+
+// call runs a handler, turning an error or a panic into a short apology for
+// the user and a log entry with the cause.
+func (b *Bot) call(ctx context.Context, log *slog.Logger, run func(context.Context, request) (Response, error), req request) (resp Response) {
+	ok := b.safely(log, func() {
+		var err error
+		resp, err = run(ctx, req)
+		if err != nil {
+			log.Error("handler failed", slog.Any("err", err))
+			resp = notice(searchFailed)
+		}
+	})
+	if !ok {
+		resp = notice(apologyText)
+	}
+	return resp
+}
+
+// safely runs f and recovers from a panic in it, logging it with its stack.
+func (b *Bot) safely(log *slog.Logger, f func()) (ok bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			log.Error("handler panicked", slog.Any("panic", p), slog.String("stack", string(debug.Stack())))
+			ok = false
+		}
+	}()
+	f()
+	return true
+}
+
+// deferInteraction acknowledges an interaction whose reply is not ready:
+// "thinking…" for a new message, or a silent acknowledgement for a button
+// whose reply updates its message.
+func (b *Bot) deferInteraction(ctx context.Context, i *discordgo.Interaction, log *slog.Logger, private, update bool) error {
+	r := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
+	switch {
+	case update:
+		r.Type = discordgo.InteractionResponseDeferredMessageUpdate
+	case private:
+		r.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
+	}
+	return b.retry(log, "defer", func() error { return b.session.InteractionRespond(i, r, discordgo.WithContext(ctx)) })
+}
+
+// sendInteraction sends a handler's reply: as the interaction's response,
+// or, after a deferral, as an edit of the original response.
+func (b *Bot) sendInteraction(ctx context.Context, i *discordgo.Interaction, log *slog.Logger, resp Response, deferred bool) error {
+	if deferred {
+		content := clip(resp.Content, maxContent)
+		embeds := resp.Embeds
+		if embeds == nil {
+			embeds = []*discordgo.MessageEmbed{}
+		}
+		comps := resp.Components
+		if comps == nil {
+			comps = []discordgo.MessageComponent{}
+		}
+		return b.retry(log, "edit deferred reply", func() error {
+			_, err := b.session.InteractionResponseEdit(i, &discordgo.WebhookEdit{
+				Content: &content, Embeds: &embeds, Components: &comps, AllowedMentions: noMentions(),
+			}, discordgo.WithContext(ctx))
+			return err
+		})
+	}
+	typ := discordgo.InteractionResponseChannelMessageWithSource
+	if resp.Update && i.Type == discordgo.InteractionMessageComponent {
+		typ = discordgo.InteractionResponseUpdateMessage
+	}
+	return b.retry(log, "respond", func() error {
+		return b.session.InteractionRespond(i, &discordgo.InteractionResponse{Type: typ, Data: responseData(resp)}, discordgo.WithContext(ctx))
+	})
+}
+
+// responseData is a reply as an interaction response: never a ping.
+func responseData(resp Response) *discordgo.InteractionResponseData {
+	d := &discordgo.InteractionResponseData{
+		Content:         clip(resp.Content, maxContent),
+		Embeds:          resp.Embeds,
+		Components:      resp.Components,
+		AllowedMentions: noMentions(),
+	}
+	if resp.Ephemeral && !resp.Update {
+		d.Flags = discordgo.MessageFlagsEphemeral
+	}
+	return d
+}
+
+// messageSend is a reply to a message: a reply that pings no one, not even
+// the author.
+func messageSend(resp Response, to *discordgo.Message) *discordgo.MessageSend {
+	return &discordgo.MessageSend{
+		Content:         clip(resp.Content, maxContent),
+		Embeds:          resp.Embeds,
+		Components:      resp.Components,
+		AllowedMentions: noMentions(),
+		Reference:       to.SoftReference(),
+	}
+}
+
+// retry calls Discord once more when the first call fails with a server
+// error. discordgo itself retries a 502 (up to three times) and sleeps
+// through a 429; a 500, 503 or 504 it returns, and one retry is worth it
+// there. Every failure is logged with what was being done.
+func (b *Bot) retry(log *slog.Logger, what string, call func() error) error {
+	err := call()
+	if err != nil && serverError(err) {
+		log.Warn("discord server error; retrying once", slog.String("call", what), slog.Any("err", redactErr(err)))
+		err = call()
+	}
+	if err != nil {
+		log.Error("discord call failed", slog.String("call", what), slog.Any("err", redactErr(err)))
+	}
+	return err
+}
+
+// serverError reports whether Discord answered with a 5xx.
+func serverError(err error) bool {
+	var rest *discordgo.RESTError
+	return errors.As(err, &rest) && rest.Response != nil && rest.Response.StatusCode >= http.StatusInternalServerError
+}
+
+// tokenInURL matches an interaction or webhook token in a URL inside an
+// error message, so that logs never hold one.
+var tokenInURL = regexp.MustCompile(`(/(?:interactions|webhooks)/[0-9]+/)[^/\s"]+`)
+
+// redactErr hides interaction tokens in an error's message.
+func redactErr(err error) error {
+	msg := err.Error()
+	red := tokenInURL.ReplaceAllString(msg, "${1}…")
+	if red == msg {
+		return err
+	}
+	return errors.New(red)
+}
+
+// onMessage answers a message that mentions the bot, or any direct
+// message, as /ask would, as a reply to it.
+func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
+	if mc == nil || mc.Message == nil || mc.Author == nil || mc.Author.Bot || !b.begin() {
+		return
+	}
+	defer b.inflight.Done()
+	m := mc.Message
+	self := b.self()
+	if self == "" || m.Author.ID == self {
+		return
+	}
+	if m.GuildID != "" && !mentions(m, self) {
+		return
+	}
+	start := time.Now()
+	log := b.log.With(slog.String("message", m.ID), slog.String("command", "mention"), slog.String("user", m.Author.ID), slog.Bool("dm", m.GuildID == ""))
+	ctx, cancel := context.WithTimeout(context.Background(), b.cfg.Timeout)
+	defer cancel()
+	resp := notice(slowDownText)
+	if b.limiter.allow(m.Author.ID) {
+		question := stripMention(m.Content, self)
+		resp = b.call(ctx, log, func(ctx context.Context, _ request) (Response, error) {
+			return b.h.answer(ctx, question, nil, false)
+		}, request{UserID: m.Author.ID})
+	} else {
+		log.Info("rate limited")
+	}
+	err := b.retry(log, "reply", func() error {
+		_, err := b.session.ChannelMessageSendComplex(m.ChannelID, messageSend(resp, m), discordgo.WithContext(ctx))
+		return err
+	})
+	if err == nil {
+		log.Info("answered", slog.Duration("took", time.Since(start)))
+	}
+}
+
+// mentions reports whether a message mentions the user self.
+func mentions(m *discordgo.Message, self string) bool {
+	if slices.ContainsFunc(m.Mentions, func(u *discordgo.User) bool { return u != nil && u.ID == self }) {
+		return true
+	}
+	return strings.Contains(m.Content, "<@"+self+">") || strings.Contains(m.Content, "<@!"+self+">")
+}
+
+// stripMention removes the mentions of self from a message, and the
+// punctuation that joined them to the question ("@bot, who …").
+func stripMention(content, self string) string {
+	for _, m := range []string{"<@" + self + ">", "<@!" + self + ">"} {
+		content = strings.ReplaceAll(content, m, " ")
+	}
+	return strings.TrimLeft(strings.TrimSpace(content), ",:;- ")
+}
