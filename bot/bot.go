@@ -88,6 +88,26 @@ type Bot struct {
 	closed   bool
 	inflight sync.WaitGroup
 	selfID   string // the bot's user ID, known once connected
+	appID    string // the application's ID, known once connected
+}
+
+// Permissions are the channel permissions the bot needs, for its invite
+// URL: View Channels (1024) to see the channels it answers in, Send
+// Messages (2048) and Send Messages in Threads (274877906944) to answer
+// mentions there, Embed Links (16384) for its answers, which are embeds,
+// and Read Message History (65536) to reply to a message. Slash command
+// replies need none of them; mentions need all.
+const Permissions int64 = 1<<10 | 1<<11 | 1<<14 | 1<<16 | 1<<38
+
+// InviteURL is the link that adds the bot to a server with the scopes bot
+// and applications.commands and exactly Permissions; "" before Open.
+func (b *Bot) InviteURL() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.appID == "" {
+		return ""
+	}
+	return fmt.Sprintf("https://discord.com/oauth2/authorize?client_id=%s&scope=bot+applications.commands&permissions=%d", b.appID, Permissions)
 }
 
 // New prepares a bot for the corpus c, answering from s. It does not
@@ -269,7 +289,7 @@ func (b *Bot) Open(ctx context.Context) error {
 		appID = selfID
 	}
 	b.mu.Lock()
-	b.selfID = selfID
+	b.selfID, b.appID = selfID, appID
 	b.mu.Unlock()
 
 	scope := "global"

@@ -117,6 +117,9 @@ func words(n int) string {
 	return strings.Join(w, " ")
 }
 
+// sp is a span; index.Span has no constructor and vet wants keyed fields.
+func sp(start, end int) index.Span { return index.Span{Start: start, End: end} }
+
 func testCorpus(paragraphs ...string) *corpus.Corpus {
 	return &corpus.Corpus{Articles: []*corpus.Article{{
 		ID: "test-article", Title: "A *test* article", Paragraphs: paragraphs,
@@ -151,12 +154,12 @@ func TestFitMarked(t *testing.T) {
 		limit int
 		want  string
 	}{
-		{"bold spans", wand, []index.Span{{11, 16}, {17, 21}}, 100, "There's no **magic** **wand** to wave to make this better"},
-		{"span edges trimmed", wand, []index.Span{{10, 17}}, 100, "There's no **magic** wand to wave to make this better"},
-		{"adjacent spans join", "magicwand", []index.Span{{0, 5}, {5, 9}}, 100, "**magicwand**"},
-		{"bad spans ignored", wand, []index.Span{{40, 10}, {5, 500}, {-1, 3}}, 100, wand},
-		{"cut at a word", wand, []index.Span{{11, 16}}, 30, "There's no **magic** wand to…"},
-		{"cut drops a span past the cut", wand, []index.Span{{44, 50}}, 20, "There's no magic…"},
+		{"bold spans", wand, []index.Span{sp(11, 16), sp(17, 21)}, 100, "There's no **magic** **wand** to wave to make this better"},
+		{"span edges trimmed", wand, []index.Span{sp(10, 17)}, 100, "There's no **magic** wand to wave to make this better"},
+		{"adjacent spans join", "magicwand", []index.Span{sp(0, 5), sp(5, 9)}, 100, "**magicwand**"},
+		{"bad spans ignored", wand, []index.Span{sp(40, 10), sp(5, 500), sp(-1, 3)}, 100, wand},
+		{"cut at a word", wand, []index.Span{sp(11, 16)}, 30, "There's no **magic** wand to…"},
+		{"cut drops a span past the cut", wand, []index.Span{sp(44, 50)}, 20, "There's no magic…"},
 		{"escaped then cut", "a*b c*d e*f g*h", nil, 12, `a\*b c\*d…`},
 		{"one long word is cut mid-word", strings.Repeat("x", 50), nil, 10, "xxxxxxxxx…"},
 		{"multibyte", "¶¶¶ ééé ççç", nil, 8, "¶¶¶ ééé…"},
@@ -203,7 +206,7 @@ func TestRenderAnswerAtLimits(t *testing.T) {
 	many := make([]index.Result, 30)
 	for i := range many {
 		many[i] = index.Result{Doc: "test-article", Paragraph: i + 1, Text: long, Speaker: "Jane *_~|` Doe",
-			Kind: corpus.Direct, Highlights: []index.Span{{0, 5}}}
+			Kind: corpus.Direct, Highlights: []index.Span{sp(0, 5)}}
 	}
 	tests := []struct {
 		name    string
@@ -211,7 +214,7 @@ func TestRenderAnswerAtLimits(t *testing.T) {
 		private bool
 	}{
 		{"10,000-character answer", index.Answer{Question: "What?", Status: index.Answered, Text: long, Doc: "test-article", Paragraph: 1,
-			Highlights: []index.Span{{0, 5}, {9000, 9005}}, Results: many[:1]}, false},
+			Highlights: []index.Span{sp(0, 5), sp(9000, 9005)}, Results: many[:1]}, false},
 		{"30 results", index.Answer{Question: "What?", Status: index.Answered, Text: "short", Doc: "test-article", Paragraph: 1, Results: many}, true},
 		{"10,000-character question", index.Answer{Question: long, Status: index.Answered, Text: "short", Doc: "test-article", Paragraph: 1, Results: many}, false},
 		{"no answer, 30 nearest", index.Answer{Question: long, Status: index.NoAnswer, Results: many}, false},
@@ -259,7 +262,7 @@ func TestRenderAnswerExact(t *testing.T) {
 	c := testCorpus("p1", "p2", "p3")
 	ans := index.Answer{
 		Question: "Who said <@123> is @everyone?", Status: index.Answered,
-		Text: "<@123> is *everyone*", Highlights: []index.Span{{10, 20}},
+		Text: "<@123> is *everyone*", Highlights: []index.Span{sp(10, 20)},
 		Doc: "test-article", Paragraph: 2, Speaker: "Jane_Doe", Kind: corpus.Direct,
 		Results: []index.Result{
 			{Doc: "test-article", Paragraph: 2, Text: "whole paragraph"},
@@ -276,7 +279,7 @@ func TestRenderAnswerExact(t *testing.T) {
 		`"embeds":[{"title":"Who said <@123\\> is @everyone?",` +
 		`"description":"“<@123\\> is **\\*everyone\\***”\n— Jane\\_Doe · A \\*test\\* article, ¶2","color":2845872,` +
 		`"footer":{"text":"Cite as: Jane_Doe · A *test* article, ¶2"},` +
-		`"fields":[{"name":"Also relevant","value":"​"},{"name":"¶3 · Bob","value":"next one"}]}],` +
+		`"fields":[{"name":"Also relevant","value":"\u200b"},{"name":"¶3 · Bob","value":"next one"}]}],` +
 		`"allowed_mentions":{"parse":[],"replied_user":false},"flags":64}`
 	jsonEqual(t, got, want)
 }
