@@ -1,6 +1,362 @@
 package corpus
 
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// analysis holds what is read from an article while its quotations,
+// statements and speakers are found. It lives for one call of analyze.
+type analysis struct {
+	a     *Article
+	paras []paraText
+	ments []mention
+	ents  []*entity
+	// salient lists the entities that were recently sources or sentence
+	// subjects, most recent last: the antecedents of "he" and "she".
+	salient []int
+}
+
+// found is a quotation or statement before it becomes a Quote.
+type found struct {
+	Quote
+	speakers []int
+	ranOn    bool // an open quotation that runs into the next paragraph
+	tagged   bool // a cue attributes it (even to an unnamed source)
+}
+
 // analyze finds the article's quotations, reported statements and speakers.
 func analyze(a *Article) {
-	_ = a
+	an := &analysis{a: a}
+	an.read()
+	quotes := an.attribute()
+	an.finish(quotes)
+}
+
+// read splits every paragraph into quotations, tokens and sentences, finds
+// the names, and clusters them into entities.
+func (an *analysis) read() {
+	an.paras = make([]paraText, len(an.a.Paragraphs))
+	for i, p := range an.a.Paragraphs {
+		pt := &an.paras[i]
+		pt.text = p
+		pt.quotes = findQuotes(p)
+		pt.toks = tokenize(p, pt.quotes)
+		pt.sents = splitSentences(p, pt.toks, pt.quotes)
+		pt.flat = tokenize(p, nil)
+		for _, m := range findMentions(i, p, pt.flat, pt.quotes) {
+			pt.ments = append(pt.ments, len(an.ments))
+			an.ments = append(an.ments, m)
+		}
+	}
+	an.ents = clusterMentions(an.ments)
+	an.voteGender()
+}
+
+// subjectAt returns the entity named at the very start of a sentence,
+// outside quotations and not as a possessive, or -1.
+func (an *analysis) subjectAt(pi int, s sentence) int {
+	pt := &an.paras[pi]
+	if s.from >= s.to || pt.toks[s.from].kind != tWord {
+		return -1
+	}
+	start := pt.toks[s.from].start
+	for _, mi := range pt.ments {
+		m := &an.ments[mi]
+		if m.start == start && m.ent >= 0 && !m.possessed && !m.inQuote && !an.ents[m.ent].org {
+			return m.ent
+		}
+	}
+	return -1
+}
+
+// voteGender guesses a person's gender from the first "he" or "she" after
+// the person opens a sentence ("Clinton said she …"), unless a title
+// already told.
+func (an *analysis) voteGender() {
+	for pi := range an.paras {
+		pt := &an.paras[pi]
+		for _, s := range pt.sents {
+			e := an.subjectAt(pi, s)
+			if e < 0 {
+				continue
+			}
+			for i := s.from + 1; i < s.to; i++ {
+				switch pt.word(i) {
+				case "he":
+					an.ents[e].he++
+				case "she":
+					an.ents[e].she++
+				default:
+					continue
+				}
+				break
+			}
+		}
+	}
+	for _, e := range an.ents {
+		if e.gender == 0 && e.he != e.she {
+			e.gender = 'm'
+			if e.she > e.he {
+				e.gender = 'f'
+			}
+		}
+	}
+}
+
+// attribute finds every quotation and reported statement, in article
+// order, with its source.
+func (an *analysis) attribute() []found {
+	var out []found
+	var prevLast *found // the previous paragraph's last quotation
+	var pending *found  // "X said:" closing the previous paragraph
+	for pi := range an.paras {
+		pt := &an.paras[pi]
+		hits := make([][]cueHit, len(pt.sents))
+		for si, s := range pt.sents {
+			hits[si] = an.cues(pi, s)
+		}
+		var paraOut []found
+		var lastQuote *found
+		for si, s := range pt.sents {
+			if e := an.subjectAt(pi, s); e >= 0 {
+				an.touch(e)
+			}
+			for h := range hits[si] {
+				an.speakersOf(&hits[si][h])
+			}
+			for ti := s.from; ti < s.to; ti++ {
+				t := pt.toks[ti]
+				if t.kind != tQuote {
+					continue
+				}
+				q := pt.quotes[t.q]
+				f := found{Quote: Quote{Paragraph: pi + 1, Text: pt.text[q.start:q.end], Start: q.start, End: q.end}, ranOn: !q.closed}
+				f.Kind = an.kindOf(pi, s, ti, hits[si])
+				if h := nearestHit(hits[si], ti); h != nil {
+					h.used = true
+					f.attributeTo(an, h.cue, h.speakers)
+				} else if inherit := an.inherited(pi, si, ti, hits, lastQuote, prevLast, pending); inherit != nil {
+					f.attributeTo(an, inherit.Cue, inherit.speakers)
+					if inherit == pending {
+						pending.tagged = true
+					}
+				}
+				if !f.tagged && !quotationLike(pt.text, q) {
+					continue
+				}
+				paraOut = append(paraOut, f)
+				lastQuote = &paraOut[len(paraOut)-1]
+			}
+		}
+		if pending != nil && !pending.tagged {
+			out = append(out, an.statements(pending)...)
+		}
+		pending = nil
+		for si, s := range pt.sents {
+			quoted := map[int]bool{} // speakers of this sentence's quotations
+			for _, hit := range hits[si] {
+				if hit.used {
+					for _, e := range hit.speakers {
+						quoted[e] = true
+					}
+				}
+			}
+			for h := range hits[si] {
+				hit := &hits[si][h]
+				if hit.used || len(hit.speakers) == 0 || hit.noun && quoted[hit.speakers[0]] {
+					continue
+				}
+				start, end := pt.toks[s.from].start, pt.toks[s.to-1].end
+				f := found{Quote: Quote{Paragraph: pi + 1, Kind: Indirect, Text: pt.text[start:end], Start: start, End: end, Cue: hit.cue}, speakers: hit.speakers}
+				if si == len(pt.sents)-1 && pt.punct(s.to-1) == ":" && !quoteAfter(pt, hit.tok, s.to) {
+					pending = &f // the quotation follows in the next paragraph
+					continue
+				}
+				paraOut = append(paraOut, an.statements(&f)...)
+			}
+		}
+		slices.SortStableFunc(paraOut, func(x, y found) int { return cmp.Compare(x.Start, y.Start) })
+		prevLast = nil
+		for i := len(paraOut) - 1; i >= 0; i-- {
+			if paraOut[i].Kind != Indirect {
+				prevLast = &paraOut[i]
+				break
+			}
+		}
+		out = append(out, paraOut...)
+	}
+	if pending != nil && !pending.tagged {
+		out = append(out, an.statements(pending)...)
+	}
+	return out
+}
+
+// attributeTo gives the quotation its cue and speakers.
+func (f *found) attributeTo(an *analysis, cue string, speakers []int) {
+	f.tagged = true
+	f.Cue = cue
+	f.speakers = speakers
+	if len(speakers) == 1 {
+		f.Speaker = an.ents[speakers[0]].name
+	}
+}
+
+// statements turns one reported statement into one per speaker: "which
+// Thomson, Carden, and Harrison pointed out" reports all three.
+func (an *analysis) statements(f *found) []found {
+	var out []found
+	seen := map[int]bool{}
+	for _, e := range f.speakers {
+		if seen[e] {
+			continue
+		}
+		seen[e] = true
+		g := *f
+		g.Speaker = an.ents[e].name
+		g.speakers = []int{e}
+		out = append(out, g)
+	}
+	return out
+}
+
+// nearestHit picks the cue closest to the quotation at token ti; a noun cue
+// ("Trump’s views “…”") counts only when the sentence has no verb cue.
+func nearestHit(hits []cueHit, ti int) *cueHit {
+	var best *cueHit
+	bestD := 0
+	for i := range hits {
+		d := hits[i].tok - ti
+		if d < 0 {
+			d = -d
+		}
+		if best == nil || hits[i].noun == best.noun && d < bestD || best.noun && !hits[i].noun {
+			best, bestD = &hits[i], d
+		}
+	}
+	return best
+}
+
+// inherited finds the attribution a quotation without a cue of its own
+// takes from its neighbours, following news conventions: “A,” he said. “B.”
+// (B is his too); a quotation that opens a paragraph after one that ran on,
+// or after "X said:"; a paragraph that is all quotation after a quoted one.
+func (an *analysis) inherited(pi, si, ti int, hits [][]cueHit, lastQuote, prevLast, pending *found) *found {
+	pt := &an.paras[pi]
+	s := pt.sents[si]
+	bare := quoteOnly(pt, s)
+	if bare && lastQuote != nil && lastQuote.tagged {
+		return lastQuote
+	}
+	if bare && si+1 < len(pt.sents) {
+		next := pt.sents[si+1]
+		for h := range hits[si+1] {
+			hit := &hits[si+1][h]
+			if hit.tok-next.from <= 4 && hit.tok > next.from {
+				hit.used = true
+				return &found{Quote: Quote{Cue: hit.cue}, speakers: hit.speakers, tagged: true}
+			}
+		}
+	}
+	if ti != 0 || lastQuote != nil {
+		return nil
+	}
+	if pending != nil {
+		return pending
+	}
+	if prevLast != nil && prevLast.tagged && (prevLast.ranOn || bare) {
+		return prevLast
+	}
+	return nil
+}
+
+// quoteOnly reports whether a sentence holds nothing but quotations and
+// punctuation.
+func quoteOnly(pt *paraText, s sentence) bool {
+	for i := s.from; i < s.to; i++ {
+		if pt.toks[i].kind == tWord {
+			return false
+		}
+	}
+	return true
+}
+
+// kindOf says whether the quotation at token ti stands alone (Direct: it
+// opens the sentence, or follows a comma, a colon or its cue) or sits inside
+// reported speech (Mixed: "shared his hope that he and Trump could “work
+// together …”").
+func (an *analysis) kindOf(pi int, s sentence, ti int, hits []cueHit) Kind {
+	pt := &an.paras[pi]
+	if ti == s.from {
+		return Direct
+	}
+	prev := pt.toks[ti-1]
+	switch prev.kind {
+	case tQuote:
+		return Direct
+	case tPunct:
+		if strings.Contains(",:—–-(…;", pt.punct(ti-1)) {
+			return Direct
+		}
+	case tWord:
+		for _, h := range hits {
+			if h.tok == ti-1 && !h.noun {
+				return Direct // said “…”
+			}
+		}
+	}
+	return Mixed
+}
+
+// quotationLike reports whether an unattributed quotation still reads as
+// someone's words rather than a title, a nickname or a scare quote.
+func quotationLike(p string, q qspan) bool {
+	if q.open > 0 && p[q.open-1] == '=' {
+		return false // markup: author="…"
+	}
+	text := p[q.start:q.end]
+	return wordCount(text) >= 4 && !looksLikeTitle(text)
+}
+
+// finish fills the article's quotations and speakers.
+func (an *analysis) finish(quotes []found) {
+	a := an.a
+	a.Quotes = make([]Quote, 0, len(quotes))
+	for _, f := range quotes {
+		a.Quotes = append(a.Quotes, f.Quote)
+	}
+	an.describe()
+	type count struct{ quotes, statements int }
+	counts := map[string]*count{}
+	for _, q := range a.Quotes {
+		if q.Speaker == "" {
+			continue
+		}
+		c := counts[q.Speaker]
+		if c == nil {
+			c = &count{}
+			counts[q.Speaker] = c
+		}
+		if q.Kind == Indirect {
+			c.statements++
+		} else {
+			c.quotes++
+		}
+	}
+	ents := make([]*entity, 0, len(an.ents))
+	for _, e := range an.ents {
+		if e.source || e.person {
+			ents = append(ents, e)
+		}
+	}
+	slices.SortStableFunc(ents, func(x, y *entity) int { return cmp.Compare(x.first, y.first) })
+	a.Speakers = make([]Speaker, 0, len(ents))
+	for _, e := range ents {
+		s := Speaker{Name: e.name, Aliases: e.aliases, Description: strings.Join(e.desc, "; "), MentionedIn: e.paras}
+		if c := counts[e.name]; c != nil {
+			s.Quotes, s.Statements = c.quotes, c.statements
+		}
+		a.Speakers = append(a.Speakers, s)
+	}
 }

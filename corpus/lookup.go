@@ -69,6 +69,14 @@ func typoBudget(s string) int {
 var titles = map[string]bool{
 	"sir": true, "dame": true, "mr": true, "mrs": true, "ms": true, "dr": true,
 	"gen": true, "rep": true, "sen": true, "gov": true, "president": true, "lord": true,
+	"lt": true, "col": true, "capt": true, "sgt": true, "adm": true, "maj": true,
+	"prof": true, "rev": true, "senator": true, "governor": true, "general": true,
+	"secretary": true, "judge": true, "justice": true, "chairman": true,
+	"chairwoman": true, "speaker": true, "mayor": true, "ambassador": true,
+	"minister": true, "chancellor": true, "pope": true, "king": true, "queen": true,
+	"prince": true, "princess": true, "congressman": true, "congresswoman": true,
+	"representative": true, "sheriff": true, "commissioner": true,
+	"president-elect": true, "candidate": true, "nominee": true, "professor": true,
 }
 
 // foldName lowercases name, drops punctuation and leading titles, and folds

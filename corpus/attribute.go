@@ -1,0 +1,502 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// cueVerbs are the verbs that attribute words or views to a source when a
+// source stands beside them: "said Carden", "Thomson believes".
+var cueVerbs = wordSet(`said says say told tells added adds wrote writes noted notes
+	believes believe believed argued argues argue explained explains asked asks replied
+	replies responded responds answered continued continues insisted insists claimed
+	claims warned warns stated declared declares tweeted tweets posted announced
+	announces acknowledged acknowledges admitted admits suggested suggests recalled
+	recalls reported reports urged urges vowed vows promised promises predicted predicts
+	joked jokes complained complains conceded concedes contended contends countered
+	emphasized emphasised emphasizes stressed stresses observed observes remarked
+	commented confirmed confirms denied denies testified thinks thought hoped hopes
+	agreed agrees cautioned charged concluded concludes maintained maintains recounted
+	repeated shouted yelled wondered wonders mused quipped exclaimed boasted bragged
+	lamented laments pointed described describes called calls labeled dubbed blasted
+	slammed accused accuses criticized praised touted asserted asserts alleged alleges
+	disclosed revealed reveals indicated indicates proclaimed pledged demanded demands
+	mentioned retorted echoed reiterated reiterates opined advised estimated feels felt`)
+
+// cueNouns attribute through a possessive: "shared his hope that …".
+var cueNouns = wordSet(`hope hopes belief view views concern concerns fear fears wish
+	warning claim argument assessment position opinion conviction contention promise
+	prediction message statement remarks comments`)
+
+// skipBefore are words that may stand between a source and its verb
+// ("Trump also said", "Clinton has argued").
+var skipBefore = wordSet(`also later then once recently previously again just has had
+	have would will repeatedly reportedly first separately further still often
+	frequently did does may might could should can now never always has`)
+
+// skipAfter may stand between an inverted verb and its source ("said on
+// Monday Sen. X" is rare; "said Monday" is common and names no one).
+var skipAfter = wordSet(`also later then recently previously again today yesterday
+	tonight earlier`)
+
+// npBoundary are words a noun phrase never crosses when read backward from
+// its verb.
+var npBoundary = wordSet(`that which who whom whose and or but because as when while if
+	after before since than so of in on at by for with from to about into over under is
+	was were are be been being not what how why where there then also has had have
+	would will could should may might can do does did said says told this these those
+	it its their`)
+
+// pronouns a source may be: he and she are resolved; the rest are anonymous.
+var personPronouns = wordSet(`he she`)
+var otherPronouns = wordSet(`they we i you it who which one someone`)
+
+// personRoles are heads of a noun phrase whose capitalised modifier is not
+// the speaker: "a Clinton aide said" is not Clinton speaking.
+var personRoles = wordSet(`spokesman spokeswoman spokesperson aide aides adviser advisers
+	advisor advisors official officials source sources staffer staffers lawyer lawyers
+	attorney attorneys supporter supporters surrogate surrogates ally allies friend
+	friends member members spokespeople operative operatives representative
+	representatives strategist strategists analyst analysts expert experts voter voters
+	insider insiders critic critics donor donors`)
+
+// appositiveReject are words that cannot open an appositive or a
+// description: they open clauses, lists or verb phrases instead.
+var appositiveReject = wordSet(`his her their its our my and or but in on at for to with
+	by from as that which if when while not also even said says may might can could would
+	will should must shall is are was were has have had did does do according because
+	so then than there this these those it they he she we i you`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// source is who a cue attributes words to.
+type source struct {
+	ents    []int  // named entities; several for "Thomson, Carden, and Harrison"
+	pronoun string // "he" or "she", to be resolved
+	anon    bool   // an unnamed source: "a source", "officials", "they"
+	orgNP   string // "Kremlin press release" when a common noun's modifier names the source
+}
+
+func (s source) found() bool { return len(s.ents) > 0 || s.pronoun != "" || s.anon }
+
+// cueHit is one attributing cue in a sentence.
+type cueHit struct {
+	tok  int    // token index of the cue word
+	cue  string // the cue as written, lower-cased
+	src  source
+	noun bool // a noun cue ("his hope"), weaker than a verb
+	used bool // a quotation took it
+	// speakers are the resolved entities, set during attribution.
+	speakers []int
+}
+
+// paraText is a paragraph read for attribution.
+type paraText struct {
+	text   string
+	quotes []qspan
+	toks   []token // quotations as single tokens
+	sents  []sentence
+	flat   []token // quotation marks as punctuation
+	ments  []int   // indexes into analysis.ments, in order
+}
+
+func (pt *paraText) word(i int) string {
+	t := pt.toks[i]
+	if t.kind != tWord {
+		return ""
+	}
+	return pt.text[t.start:t.end]
+}
+
+func (pt *paraText) punct(i int) string {
+	t := pt.toks[i]
+	if t.kind != tPunct {
+		return ""
+	}
+	return pt.text[t.start:t.end]
+}
+
+// cues finds the attributing cues of a sentence and the source of each.
+func (an *analysis) cues(pi int, s sentence) []cueHit {
+	pt := &an.paras[pi]
+	var out []cueHit
+	for c := s.from; c < s.to; c++ {
+		w := pt.word(c)
+		if w == "" {
+			continue
+		}
+		lw := strings.ToLower(w)
+		var hit cueHit
+		switch {
+		case lw == "according" && c+1 < s.to && strings.ToLower(pt.word(c+1)) == "to":
+			hit = cueHit{tok: c, cue: "according to", src: an.forwardNP(pi, s, c+2)}
+		case cueVerbs[w]:
+			cue := w
+			switch w {
+			case "pointed":
+				if c+1 >= s.to || pt.word(c+1) != "out" {
+					continue
+				}
+				cue = "pointed out"
+			case "called", "calls", "described", "describes", "labeled", "dubbed":
+				// "called" attributes only its own quoted words: a
+				// quotation must follow in the sentence.
+				if !quoteAfter(pt, c, s.to) {
+					continue
+				}
+			}
+			hit = cueHit{tok: c, cue: cue, src: an.subjectOf(pi, s, c)}
+		case cueNouns[lw] && c > s.from && isPossessive(pt.word(c-1)):
+			hit = cueHit{tok: c, cue: strings.ToLower(pt.word(c-1)) + " " + lw, src: an.nearestSubject(pi, s, c-1), noun: true}
+		default:
+			continue
+		}
+		if hit.src.found() {
+			out = append(out, hit)
+		}
+	}
+	return out
+}
+
+func quoteAfter(pt *paraText, c, to int) bool {
+	for i := c + 1; i < to; i++ {
+		if pt.toks[i].kind == tQuote {
+			return true
+		}
+	}
+	return false
+}
+
+func isPossessive(w string) bool {
+	switch strings.ToLower(w) {
+	case "his", "her", "their", "its":
+		return true
+	}
+	_, ok := stripPossessive(w)
+	return ok
+}
+
+// subjectOf finds the source of the cue verb at token c: the noun phrase
+// before it ("Thomson believes"), before an appositive ("Carden, who is …,
+// said"), or after it when it follows a quotation or a comma ("…,” said
+// Carden).
+func (an *analysis) subjectOf(pi int, s sentence, c int) source {
+	pt := &an.paras[pi]
+	j := c - 1
+	for j >= s.from && pt.toks[j].kind == tWord && isSkippable(pt.word(j)) {
+		j--
+	}
+	if j >= s.from && pt.toks[j].kind == tWord {
+		if src := an.backNP(pi, s, j); src.found() {
+			return src
+		}
+		return source{}
+	}
+	if j >= s.from && pt.punct(j) == "," {
+		if src := an.appositiveBack(pi, s, j); src.found() {
+			return src
+		}
+	}
+	if j < s.from || pt.toks[j].kind == tQuote || strings.Contains(",:—–(", pt.punct(j)) {
+		return an.forwardNP(pi, s, c+1)
+	}
+	return source{}
+}
+
+func isSkippable(w string) bool {
+	if skipBefore[w] {
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !startsUpper(w) && w != "only"
+}
+
+// backNP reads the noun phrase that ends at token j, backward.
+func (an *analysis) backNP(pi int, s sentence, j int) source {
+	pt := &an.paras[pi]
+	head := pt.word(j)
+	lh := strings.ToLower(head)
+	if personPronouns[lh] {
+		return source{pronoun: lh}
+	}
+	if lh == "who" && j-2 >= s.from && pt.punct(j-1) == "," && pt.toks[j-2].kind == tWord {
+		return an.backNP(pi, s, j-2) // Carden, who said …
+	}
+	if otherPronouns[lh] {
+		return source{anon: true}
+	}
+	if npBoundary[head] || cueVerbs[head] {
+		return source{}
+	}
+	k := j
+	words := 0
+	for k-1 >= s.from && words < 10 {
+		t := pt.toks[k-1]
+		if t.kind == tWord {
+			w := pt.word(k - 1)
+			if npBoundary[w] || cueVerbs[w] || otherPronouns[strings.ToLower(w)] && !startsUpper(w) {
+				break
+			}
+			words++
+			k--
+			continue
+		}
+		if t.kind == tPunct && (pt.punct(k-1) == "." || pt.punct(k-1) == "[" || pt.punct(k-1) == "]") && k-2 >= s.from && pt.toks[k-2].kind == tWord {
+			k--
+			continue
+		}
+		break
+	}
+	src := an.npSource(pi, pt.toks[k].start, pt.toks[j].end, head)
+	if len(src.ents) == 1 && src.orgNP == "" {
+		src.ents = append(an.coordinated(pi, s, k), src.ents...)
+	}
+	return src
+}
+
+// coordinated collects the names listed before the noun phrase starting at
+// token k: "Thomson, Carden, and Harrison pointed out".
+func (an *analysis) coordinated(pi int, s sentence, k int) []int {
+	pt := &an.paras[pi]
+	var out []int
+	for {
+		i := k - 1
+		sawSep := false
+		for i >= s.from && (pt.word(i) == "and" || pt.punct(i) == ",") {
+			sawSep = true
+			i--
+		}
+		if !sawSep || i < s.from || pt.toks[i].kind != tWord {
+			break
+		}
+		m := an.mentionEndingAt(pi, pt.toks[i].end)
+		if m < 0 || an.ments[m].ent < 0 || an.ments[m].inQuote {
+			break
+		}
+		out = append([]int{an.ments[m].ent}, out...)
+		k = i
+		for k > s.from && pt.toks[k-1].end > an.ments[m].start {
+			k--
+		}
+	}
+	return out
+}
+
+// forwardNP reads the noun phrase that starts at token c: the source after
+// an inverted verb or "according to".
+func (an *analysis) forwardNP(pi int, s sentence, c int) source {
+	pt := &an.paras[pi]
+	for c < s.to && pt.toks[c].kind == tWord && (skipAfter[pt.word(c)] || calendarWords[pt.word(c)]) {
+		c++
+	}
+	if c >= s.to || pt.toks[c].kind != tWord {
+		return source{}
+	}
+	first := pt.word(c)
+	if personPronouns[strings.ToLower(first)] {
+		return source{pronoun: strings.ToLower(first)}
+	}
+	if otherPronouns[strings.ToLower(first)] {
+		return source{anon: true}
+	}
+	j := c
+	words := 0
+	for j < s.to && words < 12 {
+		t := pt.toks[j]
+		if t.kind == tWord {
+			w := pt.word(j)
+			if j > c && (npBoundary[w] || cueVerbs[w]) {
+				break
+			}
+			words++
+			j++
+			continue
+		}
+		if t.kind == tPunct && j > c && (pt.punct(j) == "[" || pt.punct(j) == "]" ||
+			pt.punct(j) == "." && pt.toks[j-1].kind == tWord && isAbbrev(pt.word(j-1)) && pt.toks[j-1].end == t.start) {
+			j++
+			continue
+		}
+		break
+	}
+	last := j - 1
+	for last > c && pt.toks[last].kind != tWord {
+		last--
+	}
+	if pt.toks[last].kind != tWord || npBoundary[first] {
+		return source{}
+	}
+	return an.npSource(pi, pt.toks[c].start, pt.toks[last].end, pt.word(last))
+}
+
+// npSource names the source of the noun phrase text[start:end] with head
+// word head: the last name in it when the head is that name; the name that
+// modifies a common noun ("a Kremlin press release" → Kremlin) unless the
+// noun is a person's role ("a Clinton aide"); otherwise an unnamed source.
+func (an *analysis) npSource(pi int, start, end int, head string) source {
+	pt := &an.paras[pi]
+	last := -1
+	for _, mi := range pt.ments {
+		m := &an.ments[mi]
+		if m.start >= start && m.end <= end && m.ent >= 0 && !m.inQuote {
+			last = mi
+		}
+	}
+	if last < 0 {
+		return source{anon: true}
+	}
+	m := &an.ments[last]
+	h, _ := stripPossessive(head)
+	if startsUpper(h) || m.end == end {
+		return source{ents: []int{m.ent}}
+	}
+	if personRoles[strings.ToLower(h)] {
+		return source{anon: true}
+	}
+	np := pt.text[m.start:end]
+	return source{ents: []int{m.ent}, orgNP: np}
+}
+
+// appositiveBack finds the name before an appositive or relative clause
+// that ends at the comma at token j: "Thomson, who is a former British
+// ambassador to NATO, believes".
+func (an *analysis) appositiveBack(pi int, s sentence, j int) source {
+	pt := &an.paras[pi]
+	pos := j
+	for range 3 {
+		k := pos - 1
+		for k >= s.from && pt.punct(k) != "," {
+			if pt.toks[k].kind == tQuote {
+				return source{}
+			}
+			k--
+		}
+		if k <= s.from || k+1 >= pos || pt.toks[k-1].kind != tWord {
+			return source{}
+		}
+		if !appositiveStart(pt.word(k + 1)) {
+			return source{}
+		}
+		if src := an.backNP(pi, s, k-1); len(src.ents) > 0 || src.pronoun != "" {
+			return src
+		}
+		pos = k
+	}
+	return source{}
+}
+
+// appositiveStart reports whether w can open an appositive or relative
+// clause about a person: "a former …", "director of …", "who …".
+func appositiveStart(w string) bool {
+	switch w {
+	case "a", "an", "the", "who", "whose":
+		return true
+	}
+	if w == "" || startsUpper(w) || appositiveReject[w] || cueVerbs[w] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLetter(r) {
+		return false
+	}
+	return !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed")
+}
+
+// nearestSubject finds the source of a noun cue ("shared his hope that"):
+// the nearest name or he/she before it in the sentence, outside quotations.
+func (an *analysis) nearestSubject(pi int, s sentence, c int) source {
+	pt := &an.paras[pi]
+	for j := c - 1; j >= s.from; j-- {
+		if pt.toks[j].kind != tWord {
+			continue
+		}
+		w := pt.word(j)
+		if personPronouns[w] || personPronouns[strings.ToLower(w)] && j == s.from {
+			return source{pronoun: strings.ToLower(w)}
+		}
+		if m := an.mentionEndingAt(pi, pt.toks[j].end); m >= 0 && an.ments[m].ent >= 0 && !an.ments[m].inQuote {
+			if e := an.ents[an.ments[m].ent]; !e.org && (e.person || e.source) {
+				return source{ents: []int{an.ments[m].ent}}
+			}
+		}
+	}
+	return source{}
+}
+
+// mentionEndingAt returns the index of the mention of paragraph pi that
+// ends at byte end (possessive aside), or -1.
+func (an *analysis) mentionEndingAt(pi int, end int) int {
+	pt := &an.paras[pi]
+	for _, mi := range pt.ments {
+		m := &an.ments[mi]
+		if m.end == end || m.possessed && m.end < end && end-m.end <= 3 && m.end > m.start {
+			return mi
+		}
+	}
+	return -1
+}
+
+// resolve turns a pronoun into the most recent compatible source: a person
+// quoted, or named as the subject of a sentence, in this paragraph or an
+// earlier one. It returns -1 when there is none.
+func (an *analysis) resolve(pronoun string) int {
+	for i := len(an.salient) - 1; i >= 0; i-- {
+		e := an.ents[an.salient[i]]
+		if e.org {
+			continue
+		}
+		switch {
+		case pronoun == "he" && e.gender == 'f', pronoun == "she" && e.gender == 'm':
+			continue
+		}
+		return an.salient[i]
+	}
+	return -1
+}
+
+// speakersOf resolves a cue's source to entities, pushing them onto the
+// salience list.
+func (an *analysis) speakersOf(h *cueHit) []int {
+	if h.speakers != nil || !h.src.found() {
+		return h.speakers
+	}
+	switch {
+	case h.src.pronoun != "":
+		if e := an.resolve(h.src.pronoun); e >= 0 {
+			h.speakers = []int{e}
+		}
+	case len(h.src.ents) > 0:
+		h.speakers = h.src.ents
+		for _, e := range h.src.ents {
+			ent := an.ents[e]
+			ent.source = true
+			if h.src.orgNP != "" {
+				ent.org = true
+				ent.person = false
+				addAlias(ent, h.src.orgNP)
+				addDesc(ent, h.src.orgNP)
+			}
+		}
+	}
+	if h.speakers == nil {
+		h.speakers = []int{}
+	}
+	for _, e := range h.speakers {
+		an.touch(e)
+	}
+	return h.speakers
+}
+
+// touch makes entity e the most recent on the salience list.
+func (an *analysis) touch(e int) {
+	if n := len(an.salient); n > 0 && an.salient[n-1] == e {
+		return
+	}
+	an.salient = append(an.salient, e)
+}

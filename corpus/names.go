@@ -1,0 +1,430 @@
+package corpus
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// mention is one capitalised name in a paragraph: "Sir Adam Thomson",
+// "Russian President Vladimir Putin", "Thomson", "Kremlin".
+type mention struct {
+	para       int // 0-based paragraph index
+	start, end int // byte offsets of the whole sequence, titles included
+	// words are the name proper, titles dropped, abbreviation periods kept
+	// ("K.T.", "McFarland").
+	words []string
+	// pre are the title words before the name ("Russian", "President").
+	pre       []string
+	titled    bool // a person's title (Sir, Gen., President) precedes the name
+	initial   bool // the first word opens a sentence and may be an ordinary word
+	inQuote   bool
+	possessed bool // written with ’s
+	tokEnd    int  // index of the token after the name in the paragraph's tokens
+	ent       int  // entity index, -1 until clustered
+}
+
+func (m *mention) key() string { return strings.Join(m.words, " ") }
+
+// entity is a person or organisation: the mentions that name it.
+type entity struct {
+	name    string
+	words   []string
+	aliases []string
+	first   int // index of the first mention in article order
+	count   int // mentions
+	paras   []int
+	person  bool // some evidence it is a person
+	org     bool // some evidence it is an organisation or place
+	source  bool // words are attributed to it
+	gender  byte // 'm', 'f' or 0 when unknown
+	desc    []string
+	// votes for gender from pronouns that follow it as a sentence subject.
+	he, she int
+}
+
+// capStop are capitalised words that open sentences and never start a name.
+var capStop = map[string]bool{
+	"The": true, "A": true, "An": true, "But": true, "And": true, "Or": true, "In": true,
+	"On": true, "At": true, "He": true, "She": true, "It": true, "They": true, "We": true,
+	"I": true, "You": true, "This": true, "That": true, "These": true, "Those": true,
+	"His": true, "Her": true, "Their": true, "Our": true, "My": true, "Its": true, "If": true,
+	"When": true, "While": true, "As": true, "After": true, "Before": true, "Since": true,
+	"For": true, "With": true, "From": true, "To": true, "By": true, "Of": true, "So": true,
+	"Yet": true, "Still": true, "There": true, "Here": true, "What": true, "Why": true,
+	"How": true, "Who": true, "Where": true, "Which": true, "Mr": false, "According": true,
+	"Although": true, "Though": true, "Because": true, "Not": true, "No": true, "Yes": true,
+	"Also": true, "Even": true, "Just": true, "Now": true, "Then": true, "Some": true,
+	"Many": true, "Most": true, "All": true, "Both": true, "Each": true, "Every": true,
+	"Meanwhile": true, "However": true, "Instead": true, "Like": true, "Unlike": true,
+	"Under": true, "Over": true, "During": true, "Until": true, "Despite": true, "Among": true,
+	"Me": true, "Him": true, "Them": true, "Us": true, "Your": true, "One": true, "Two": true,
+}
+
+// calendarWords are capitalised but name no one.
+var calendarWords = map[string]bool{
+	"January": true, "February": true, "March": true, "April": true, "May": true, "June": true,
+	"July": true, "August": true, "September": true, "October": true, "November": true,
+	"December": true, "Jan.": true, "Feb.": true, "Mar.": true, "Apr.": true, "Jun.": true,
+	"Jul.": true, "Aug.": true, "Sep.": true, "Sept.": true, "Oct.": true, "Nov.": true,
+	"Dec.": true, "Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true,
+	"Friday": true, "Saturday": true, "Sunday": true,
+}
+
+// orgWords mark a name as an organisation or a place, never a person.
+var orgWords = map[string]bool{
+	"House": true, "Senate": true, "Congress": true, "Committee": true, "Department": true,
+	"Network": true, "Council": true, "Commission": true, "University": true, "College": true,
+	"School": true, "Agency": true, "Bureau": true, "Office": true, "Court": true, "Party": true,
+	"Union": true, "Association": true, "Institute": true, "Foundation": true, "Center": true,
+	"Centre": true, "Company": true, "Corporation": true, "Inc.": true, "Corp.": true,
+	"Group": true, "News": true, "Post": true, "Times": true, "Journal": true, "Magazine": true,
+	"Street": true, "Avenue": true, "Airport": true, "Hospital": true, "Church": true,
+	"Bank": true, "Fund": true, "Trust": true, "Service": true, "Administration": true,
+	"Ministry": true, "Army": true, "Navy": true, "Force": true, "Guard": true, "Police": true,
+	"Republicans": true, "Democrats": true, "Republican": true, "Democratic": true,
+	"Federal": true, "National": true, "State": true, "States": true, "United": true,
+	"Nations": true, "Campaign": true, "Project": true, "Coalition": true, "Alliance": true,
+	"Organization": true, "Organisation": true, "Club": true, "Society": true, "Media": true,
+	"Press": true, "Radio": true, "Television": true, "Reserve": true, "Security": true,
+	"Tower": true, "Hall": true, "City": true, "County": true, "Island": true, "River": true,
+	"East": true, "West": true, "North": true, "South": true, "Middle": true,
+	"Treaty": true, "Act": true, "Kingdom": true, "Republic": true, "Empire": true,
+	"Council's": true, "Board": true, "Forum": true, "Review": true, "Library": true,
+	"Museum": true, "Capitol": true, "Pentagon": true,
+}
+
+// honorifics belong to a name and stay in its alias ("Sir Adam Thomson").
+var honorifics = map[string]bool{"Sir": true, "Dame": true, "Lord": true, "Lady": true}
+
+// nameConnectors are lower-case particles inside names (Charles de Gaulle).
+var nameConnectors = map[string]bool{"de": true, "van": true, "von": true, "bin": true, "al": true, "da": true, "du": true, "del": true, "la": true, "le": true}
+
+// isTitle reports whether w (periods ignored) is a person's title.
+func isTitle(w string) bool {
+	return titles[strings.ToLower(strings.TrimSuffix(w, "."))]
+}
+
+// isInitials reports whether w is an initial or run of initials ("W.", "K.T.").
+func isInitials(w string) bool {
+	if !strings.HasSuffix(w, ".") || len(w) > 6 {
+		return false
+	}
+	for _, part := range strings.Split(strings.TrimSuffix(w, "."), ".") {
+		r, size := utf8.DecodeRuneInString(part)
+		if size != len(part) || !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// placeInitials are initials that name places, not people.
+var placeInitials = map[string]bool{"U.S.": true, "U.K.": true, "U.N.": true, "E.U.": true, "D.C.": true, "N.Y.": true, "L.A.": true}
+
+// findMentions lists the capitalised name sequences of paragraph p, read
+// from its tokens with quotation marks as punctuation.
+func findMentions(para int, p string, toks []token, qs []qspan) []mention {
+	var out []mention
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		w := p[t.start:t.end]
+		if t.kind != tWord || !startsUpper(w) {
+			i++
+			continue
+		}
+		m := mention{para: para, start: t.start, initial: opensSentence(p, toks, i)}
+		var words []string
+		j := i
+		for j < len(toks) {
+			t := toks[j]
+			if t.kind == tPunct && len(words) > 0 && (p[t.start:t.end] == "[" || p[t.start:t.end] == "]") &&
+				j+1 < len(toks) && toks[j+1].kind == tWord && startsUpper(p[toks[j+1].start:toks[j+1].end]) {
+				j++ // Gen. [Philip] Breedlove
+				continue
+			}
+			if t.kind != tWord {
+				break
+			}
+			w := p[t.start:t.end]
+			if !startsUpper(w) {
+				if nameConnectors[w] && len(words) > 0 && j+1 < len(toks) && toks[j+1].kind == tWord && startsUpper(p[toks[j+1].start:toks[j+1].end]) {
+					words = append(words, w)
+					j++
+					continue
+				}
+				break
+			}
+			if len(words) > 0 && (capStop[w] || calendarWords[w]) {
+				break
+			}
+			end := t.end
+			j++
+			if j < len(toks) && toks[j].kind == tPunct && p[toks[j].start:toks[j].end] == "." && toks[j].start == t.end && isAbbrev(w) &&
+				!(j+1 < len(toks) && toks[j+1].kind == tWord && capStop[p[toks[j+1].start:toks[j+1].end]]) {
+				w += "."
+				end = toks[j].end
+				j++
+			}
+			w, poss := stripPossessive(w)
+			words = append(words, w)
+			m.end = end
+			if poss {
+				m.possessed = true
+				break
+			}
+		}
+		i = max(j, i+1)
+		m.tokEnd = j
+		m.inQuote = inQuotes(qs, m.start)
+		if ms, ok := shapeMention(m, words); ok {
+			out = append(out, ms)
+		}
+	}
+	return out
+}
+
+// opensSentence reports whether token i starts a sentence or a quotation,
+// where any word is capitalised.
+func opensSentence(p string, toks []token, i int) bool {
+	if i == 0 {
+		return true
+	}
+	prev := toks[i-1]
+	if prev.kind != tPunct {
+		return false
+	}
+	switch s := p[prev.start:prev.end]; s {
+	case "!", "?", ":", "“", "\"", "„", "—", "(", "…":
+		return true
+	case ".":
+		return !(i >= 2 && toks[i-2].kind == tWord && toks[i-2].end == prev.start && isAbbrev(p[toks[i-2].start:toks[i-2].end]))
+	}
+	return false
+}
+
+func inQuotes(qs []qspan, off int) bool {
+	for _, q := range qs {
+		if off >= q.open && off < q.after {
+			return true
+		}
+	}
+	return false
+}
+
+// shapeMention splits a capitalised sequence into titles and name proper,
+// and drops what is not a name (a sentence's first word, a date).
+func shapeMention(m mention, words []string) (mention, bool) {
+	for len(words) > 0 && (capStop[strings.TrimSuffix(words[0], ".")] || calendarWords[words[0]]) {
+		words = words[1:]
+		m.initial = false
+	}
+	for len(words) > 0 && calendarWords[words[len(words)-1]] {
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 {
+		return m, false
+	}
+	// The name proper follows the last title: "Russian President |
+	// Vladimir Putin", "House Speaker | Paul D. Ryan".
+	cut := 0
+	for k := len(words) - 2; k >= 0; k-- {
+		if isTitle(words[k]) || orgWords[words[k]] {
+			cut = k + 1
+			break
+		}
+	}
+	if cut > 0 {
+		m.pre = words[:cut]
+		m.titled = isTitle(words[cut-1])
+		words = words[cut:]
+		m.initial = false
+	}
+	m.words = words
+	m.ent = -1
+	return m, true
+}
+
+// entities clusters the mentions of an article into entities: a full name
+// and the shorter forms that refer to it ("Thomson" → "Adam Thomson").
+// It sets each mention's ent.
+func clusterMentions(ms []mention) []*entity {
+	// A sentence's first word is a name only if the text capitalises it
+	// elsewhere too.
+	inner := map[string]bool{}
+	for _, m := range ms {
+		for k, w := range m.words {
+			if k > 0 || !m.initial {
+				inner[w] = true
+			}
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.initial && !inner[m.words[0]] {
+			m.words = m.words[1:]
+		}
+	}
+
+	var ents []*entity
+	byKey := map[string]int{}
+	add := func(i int, m *mention) int {
+		e := &entity{name: m.key(), words: m.words, first: i}
+		ents = append(ents, e)
+		byKey[m.key()] = len(ents) - 1
+		return len(ents) - 1
+	}
+	order := make([]int, 0, len(ms))
+	for i := range ms {
+		if len(ms[i].words) > 0 {
+			order = append(order, i)
+		}
+	}
+	// Longest names first, so that shorter forms find their full name.
+	slices.SortStableFunc(order, func(a, b int) int { return len(ms[b].words) - len(ms[a].words) })
+	for _, i := range order {
+		m := &ms[i]
+		if k, ok := byKey[m.key()]; ok {
+			m.ent = k
+			continue
+		}
+		if len(m.words) >= 2 {
+			m.ent = -1
+			if !hasOrgWord(m.words) {
+				for k, e := range ents {
+					if len(e.words) >= 2 && !hasOrgWord(e.words) && isSubName(m.words, e.words) {
+						m.ent = k
+						break
+					}
+				}
+			}
+			if m.ent < 0 {
+				m.ent = add(i, m)
+			}
+			continue
+		}
+		m.ent = linkSingle(m.words[0], ents, ms)
+		if m.ent < 0 {
+			m.ent = add(i, m)
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.ent < 0 {
+			continue
+		}
+		e := ents[m.ent]
+		e.first = min(e.first, i)
+		e.count++
+		if len(e.paras) == 0 || e.paras[len(e.paras)-1] != m.para+1 {
+			e.paras = append(e.paras, m.para+1)
+		}
+		if m.titled && !hasOrgWord(e.words) {
+			e.person = true
+		}
+		if len(m.words) == 1 && len(e.words) >= 2 {
+			e.person = true // a surname used alone
+		}
+		if len(m.pre) > 0 {
+			switch m.pre[len(m.pre)-1] {
+			case "Mr.", "Mr", "Sir", "Lord", "King", "Prince":
+				e.gender = 'm'
+			case "Mrs.", "Mrs", "Ms.", "Ms", "Dame", "Lady", "Queen", "Princess":
+				e.gender = 'f'
+			}
+			if h := m.pre[len(m.pre)-1]; honorifics[h] {
+				addAlias(e, h+" "+m.key())
+			}
+		}
+		addAlias(e, m.key())
+	}
+	for _, e := range ents {
+		if hasOrgWord(e.words) || len(e.words) == 1 && isAllCaps(e.words[0]) || placeInitials[e.words[0]] {
+			e.org = true
+		}
+		if len(e.words) >= 2 && !e.org {
+			for _, w := range e.words {
+				if isInitials(w) {
+					e.person = true // George W. Bush, K.T. McFarland
+				}
+			}
+		}
+		if e.org {
+			e.person = false
+		}
+	}
+	return ents
+}
+
+func hasOrgWord(words []string) bool {
+	for _, w := range words {
+		if orgWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// isSubName reports whether short names the same person as full: the same
+// last word, and its words appear in full in order (George Bush, George W.
+// Bush).
+func isSubName(short, full []string) bool {
+	if short[len(short)-1] != full[len(full)-1] || short[0] != full[0] {
+		return false
+	}
+	k := 0
+	for _, w := range full {
+		if k < len(short) && short[k] == w {
+			k++
+		}
+	}
+	return k == len(short)
+}
+
+// linkSingle finds the full name a one-word mention refers to: a person's
+// surname (the full name mentioned most, when several share it), or a
+// first name that only one full name has. It returns -1 when none fits.
+func linkSingle(w string, ents []*entity, ms []mention) int {
+	best, bestCount := -1, 0
+	count := func(k int) int {
+		n := 0
+		for _, m := range ms {
+			if m.ent == k {
+				n++
+			}
+		}
+		return n
+	}
+	for k, e := range ents {
+		if len(e.words) < 2 || hasOrgWord(e.words) {
+			continue
+		}
+		last := e.words[len(e.words)-1]
+		if last == w || isAllCaps(w) && len(w) > 2 && strings.EqualFold(last, w) {
+			if n := count(k); best < 0 || n > bestCount {
+				best, bestCount = k, n
+			}
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	for k, e := range ents {
+		if len(e.words) < 2 || hasOrgWord(e.words) || e.words[0] != w {
+			continue
+		}
+		if best >= 0 {
+			return -1 // two people share the first name
+		}
+		best = k
+	}
+	return best
+}
+
+func addAlias(e *entity, a string) {
+	if a == e.name || slices.Contains(e.aliases, a) {
+		return
+	}
+	e.aliases = append(e.aliases, a)
+}

@@ -1,0 +1,139 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// qspan is one quotation in a paragraph.
+type qspan struct {
+	// open is the offset of the opening mark; after is the offset just past
+	// the closing mark, or the paragraph's length when the quotation runs on
+	// into the next paragraph (news style: no closing mark).
+	open, after int
+	// start and end bound the quoted text, marks and outer spaces excluded.
+	start, end int
+	closed     bool
+}
+
+// isQuoteMark reports whether r is a double quotation mark. Single marks are
+// ignored: they are apostrophes far more often than quotation marks.
+func isQuoteMark(r rune) bool {
+	return r == '"' || r == '“' || r == '”' || r == '„' || r == '″'
+}
+
+// findQuotes pairs the double quotation marks of a paragraph.
+//
+// Each mark is read by its neighbours, as in Markdown: it can open when a
+// non-space follows and a space, an opening bracket or dash precedes; it can
+// close when a non-space precedes and a space or punctuation follows. The
+// glyph (“ or ”) settles marks that could do either, so both curly and
+// straight quotes, and news copy that mixes them ("work-related” emails),
+// pair the same way. A mark left open at the end runs to the paragraph's end.
+func findQuotes(p string) []qspan {
+	var out []qspan
+	open := -1
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		if !isQuoteMark(r) {
+			i += size
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(p[:i])
+		next, _ := utf8.DecodeRuneInString(p[i+size:])
+		hasPrev, hasNext := i > 0, i+size < len(p)
+		canOpen := hasNext && !unicode.IsSpace(next) && !isQuoteMark(next) &&
+			(!hasPrev || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:", prev))
+		canClose := hasPrev && !unicode.IsSpace(prev) &&
+			(!hasNext || unicode.IsSpace(next) || unicode.IsPunct(next) || isQuoteMark(next))
+		if open < 0 {
+			if canOpen || (r == '“' || r == '„') && !canClose {
+				open = i
+			}
+		} else {
+			switch {
+			case canClose || r == '”' && !canOpen:
+				if q, ok := makeSpan(p, open, i, i+size, true); ok {
+					out = append(out, q)
+				}
+				open = -1
+			case canOpen:
+				// An opening mark inside an open quotation: the first was
+				// never closed. Start again here.
+				open = i
+			}
+		}
+		i += size
+	}
+	if open >= 0 {
+		if q, ok := makeSpan(p, open, len(p), len(p), false); ok {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// makeSpan builds the quotation opened at open and closed by the mark at
+// closeAt (ending at after); it fails when nothing but space is quoted.
+func makeSpan(p string, open, closeAt, after int, closed bool) (qspan, bool) {
+	_, size := utf8.DecodeRuneInString(p[open:])
+	start, end := open+size, closeAt
+	for start < end {
+		r, s := utf8.DecodeRuneInString(p[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += s
+	}
+	for end > start {
+		r, s := utf8.DecodeLastRuneInString(p[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= s
+	}
+	if start >= end {
+		return qspan{}, false
+	}
+	return qspan{open: open, after: after, start: start, end: end, closed: closed}, true
+}
+
+// wordCount counts the words of s.
+func wordCount(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		w := isWordRune(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+// looksLikeTitle reports whether quoted text reads as a name or title
+// (“Face the Nation,” “Contract with America”) rather than words someone
+// said: every word capitalised except short function words.
+func looksLikeTitle(s string) bool {
+	words := strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) && r != '\'' && r != '’' })
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	for i, w := range words {
+		if startsUpper(w) || unicode.IsDigit([]rune(w)[0]) {
+			continue
+		}
+		if i > 0 && titleSmallWords[w] {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+var titleSmallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "and": true, "or": true, "in": true,
+	"on": true, "at": true, "to": true, "for": true, "with": true, "by": true, "from": true,
+}
