@@ -89,7 +89,7 @@ type Server struct {
 	requests  []Request
 	waiters   []*waiter
 	callbacks map[string][]int // interaction ID → indexes of its callbacks in requests
-	cbWaiters map[string][]chan Request
+	cbWaiters map[string][]cbWaiter
 
 	interactions map[string]*issued // by interaction ID
 	byToken      map[string]*issued // by interaction token
@@ -126,7 +126,7 @@ func New(tb testing.TB) *Server {
 		conns:        map[*conn]struct{}{},
 		sessions:     map[string]*session{},
 		callbacks:    map[string][]int{},
-		cbWaiters:    map[string][]chan Request{},
+		cbWaiters:    map[string][]cbWaiter{},
 		interactions: map[string]*issued{},
 		byToken:      map[string]*issued{},
 		commands:     map[string][]json.RawMessage{},
@@ -139,10 +139,9 @@ func New(tb testing.TB) *Server {
 	s.hs = httptest.NewServer(mux)
 
 	host := s.hs.Listener.Addr().String()
+	// Go's default transport settings, as a bot's client has them, so that
+	// a plain session costs what the bot's would.
 	base := http.DefaultTransport.(*http.Transport).Clone()
-	// Keep as many idle connections as a burst opens, so that a burst of
-	// callbacks reuses them instead of dialling afresh each time.
-	base.MaxIdleConnsPerHost = 256
 	s.client = &http.Client{Transport: rewriteTransport{host: host, base: base}}
 	tb.Cleanup(s.Close)
 	return s
@@ -366,39 +365,56 @@ func (s *Server) WaitRequest(ctx context.Context, match func(Request) bool) (Req
 // past or future. Attempts the fake refused (a fault, or an answer too late)
 // do not count; Callbacks lists them all.
 func (s *Server) WaitCallback(ctx context.Context, i *discordgo.Interaction) (Request, error) {
+	return s.waitCallback(ctx, i.ID, false)
+}
+
+// WaitAnyCallback returns the first callback attempt for the interaction,
+// whatever the fake answered: a load test's way to learn at once that an
+// answer came too late (404) rather than waiting for one that never comes.
+func (s *Server) WaitAnyCallback(ctx context.Context, i *discordgo.Interaction) (Request, error) {
+	return s.waitCallback(ctx, i.ID, true)
+}
+
+// cbWaiter is a WaitCallback or WaitAnyCallback in progress.
+type cbWaiter struct {
+	ch  chan Request // buffered: the recorder never blocks
+	any bool         // any attempt, not only an accepted one
+}
+
+func (s *Server) waitCallback(ctx context.Context, id string, anyStatus bool) (Request, error) {
 	s.mu.Lock()
-	for _, k := range s.callbacks[i.ID] {
-		if r := s.requests[k]; r.OK() {
+	for _, k := range s.callbacks[id] {
+		if r := s.requests[k]; anyStatus || r.OK() {
 			s.mu.Unlock()
 			return r, nil
 		}
 	}
-	ch := make(chan Request, 1)
-	s.cbWaiters[i.ID] = append(s.cbWaiters[i.ID], ch)
+	w := cbWaiter{ch: make(chan Request, 1), any: anyStatus}
+	s.cbWaiters[id] = append(s.cbWaiters[id], w)
 	s.mu.Unlock()
 	select {
-	case r := <-ch:
+	case r := <-w.ch:
 		return r, nil
 	case <-ctx.Done():
 		s.mu.Lock()
-		ws := s.cbWaiters[i.ID]
+		ws := s.cbWaiters[id]
 		for k, x := range ws {
-			if x == ch {
-				s.cbWaiters[i.ID] = append(ws[:k], ws[k+1:]...)
+			if x.ch == w.ch {
+				s.cbWaiters[id] = append(ws[:k], ws[k+1:]...)
 				break
 			}
 		}
 		var statuses []int
-		for _, k := range s.callbacks[i.ID] {
+		for _, k := range s.callbacks[id] {
 			statuses = append(statuses, s.requests[k].Status)
 		}
 		s.mu.Unlock()
 		select {
-		case r := <-ch:
+		case r := <-w.ch:
 			return r, nil
 		default:
 		}
-		return Request{}, fmt.Errorf("wait for the callback of interaction %s (attempts answered %v): %w", i.ID, statuses, ctx.Err())
+		return Request{}, fmt.Errorf("wait for the callback of interaction %s (attempts answered %v): %w", id, statuses, ctx.Err())
 	}
 }
 
@@ -433,11 +449,18 @@ func (s *Server) record(r Request, callbackOf string) {
 	s.requests = append(s.requests, r)
 	if callbackOf != "" {
 		s.callbacks[callbackOf] = append(s.callbacks[callbackOf], len(s.requests)-1)
-		if r.OK() {
-			for _, ch := range s.cbWaiters[callbackOf] {
-				ch <- r
+		kept := s.cbWaiters[callbackOf][:0]
+		for _, w := range s.cbWaiters[callbackOf] {
+			if w.any || r.OK() {
+				w.ch <- r
+				continue
 			}
+			kept = append(kept, w)
+		}
+		if len(kept) == 0 {
 			delete(s.cbWaiters, callbackOf)
+		} else {
+			s.cbWaiters[callbackOf] = kept
 		}
 	}
 	kept := s.waiters[:0]

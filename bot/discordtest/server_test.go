@@ -640,6 +640,10 @@ func TestInteractionWindow(t *testing.T) {
 	b := newEchoBot(s)
 	open(t, s)
 	i := srv.Interact(discordtest.Command("late"))
+	r, err := srv.WaitAnyCallback(ctx(t), i)
+	if err != nil || r.Status != http.StatusNotFound {
+		t.Errorf("WaitAnyCallback = %d, %v; want the late attempt, answered 404", r.Status, err)
+	}
 	restErr(t, nextErr(t, b), http.StatusNotFound, 10062)
 	if got := statuses(srv.Callbacks(i.ID)); !slices.Equal(got, []int{404}) {
 		t.Errorf("callback statuses = %v; want [404]", got)
