@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // analysis holds what is read from an article while its quotations,
@@ -45,6 +46,9 @@ func (an *analysis) read() {
 		pt.toks = tokenize(p, pt.quotes)
 		pt.sents = splitSentences(p, pt.toks, pt.quotes)
 		pt.flat = tokenize(p, nil)
+		if headline(p, pt.flat) {
+			continue // every word is capitalised: no telling names apart
+		}
 		for _, m := range findMentions(i, p, pt.flat, pt.quotes) {
 			pt.ments = append(pt.ments, len(an.ments))
 			an.ments = append(an.ments, m)
@@ -134,7 +138,12 @@ func (an *analysis) attribute() []found {
 				q := pt.quotes[t.q]
 				f := found{Quote: Quote{Paragraph: pi + 1, Text: pt.text[q.start:q.end], Start: q.start, End: q.end}, ranOn: !q.closed}
 				f.Kind = an.kindOf(pi, s, ti, hits[si])
-				if h := nearestHit(hits[si], ti); h != nil {
+				if e, skip := an.speakerLabel(pi, q); e >= 0 {
+					f.Start += skip
+					f.Text = pt.text[f.Start:f.End]
+					f.attributeTo(an, ":", []int{e})
+					an.touch(e)
+				} else if h := nearestHit(hits[si], ti); h != nil {
 					h.used = true
 					f.attributeTo(an, h.cue, h.speakers)
 				} else if inherit := an.inherited(pi, si, ti, hits, lastQuote, prevLast, pending); inherit != nil {
@@ -227,6 +236,9 @@ func nearestHit(hits []cueHit, ti int) *cueHit {
 	var best *cueHit
 	bestD := 0
 	for i := range hits {
+		if hits[i].only != 0 && hits[i].only-1 != ti {
+			continue
+		}
 		d := hits[i].tok - ti
 		if d < 0 {
 			d = -d
@@ -246,18 +258,28 @@ func (an *analysis) inherited(pi, si, ti int, hits [][]cueHit, lastQuote, prevLa
 	pt := &an.paras[pi]
 	s := pt.sents[si]
 	bare := quoteOnly(pt, s)
-	if bare && lastQuote != nil && lastQuote.tagged {
-		return lastQuote
-	}
 	if bare && si+1 < len(pt.sents) {
+		// “Why not?” Trump asked.
 		next := pt.sents[si+1]
 		for h := range hits[si+1] {
 			hit := &hits[si+1][h]
-			if hit.tok-next.from <= 4 && hit.tok > next.from {
+			if hit.tok-next.from <= 4 && hit.tok > next.from && !hit.noun {
 				hit.used = true
 				return &found{Quote: Quote{Cue: hit.cue}, speakers: hit.speakers, tagged: true}
 			}
 		}
+	}
+	if bare && si > 0 && !quoteAfter(pt, pt.sents[si-1].from-1, pt.sents[si-1].to) {
+		// Schiff said. “The other factor …”
+		for h := len(hits[si-1]) - 1; h >= 0; h-- {
+			if hit := &hits[si-1][h]; !hit.noun && len(hit.speakers) > 0 {
+				hit.used = true
+				return &found{Quote: Quote{Cue: hit.cue}, speakers: hit.speakers, tagged: true}
+			}
+		}
+	}
+	if bare && lastQuote != nil && lastQuote.tagged {
+		return lastQuote
 	}
 	if ti != 0 || lastQuote != nil {
 		return nil
@@ -269,6 +291,35 @@ func (an *analysis) inherited(pi, si, ti int, hits [][]cueHit, lastQuote, prevLa
 		return prevLast
 	}
 	return nil
+}
+
+// speakerLabel reads a transcript's speaker label at the start of a
+// quotation ("WALLACE: Let’s start …") and returns the speaker's entity and
+// the length of the label, or -1.
+func (an *analysis) speakerLabel(pi int, q qspan) (int, int) {
+	pt := &an.paras[pi]
+	text := pt.text[q.start:q.end]
+	colon := strings.IndexByte(text, ':')
+	if colon < 2 || colon > 40 || colon+1 >= len(text) || !isAllCaps(text[:colon]) {
+		return -1, 0
+	}
+	for _, r := range text[:colon] {
+		if !unicode.IsUpper(r) && !strings.ContainsRune(" .'’-", r) {
+			return -1, 0
+		}
+	}
+	for _, mi := range pt.ments {
+		if m := &an.ments[mi]; m.start == q.start && m.ent >= 0 {
+			e := an.ents[m.ent]
+			e.source, e.person, e.org = true, true, false
+			skip := colon + 1
+			for skip < len(text) && text[skip] == ' ' {
+				skip++
+			}
+			return m.ent, skip
+		}
+	}
+	return -1, 0
 }
 
 // quoteOnly reports whether a sentence holds nothing but quotations and

@@ -22,7 +22,14 @@ var cueVerbs = wordSet(`said says say told tells added adds wrote writes noted n
 	lamented laments pointed described describes called calls labeled dubbed blasted
 	slammed accused accuses criticized praised touted asserted asserts alleged alleges
 	disclosed revealed reveals indicated indicates proclaimed pledged demanded demands
-	mentioned retorted echoed reiterated reiterates opined advised estimated feels felt`)
+	mentioned retorted echoed reiterated reiterates opined advised estimated feels felt
+	lauded hailed mocked ridiculed attacked derided dismissed decried condemned
+	welcomed questioned challenged begged quoted`)
+
+// participles attribute a quotation to the subject of the clause they
+// hang from: "Trump attacked Clinton …, saying, “…”".
+var participles = wordSet(`saying adding tweeting writing telling noting arguing
+	calling explaining insisting declaring warning asking stating claiming`)
 
 // cueNouns attribute through a possessive: "shared his hope that …".
 var cueNouns = wordSet(`hope hopes belief view views concern concerns fear fears wish
@@ -52,14 +59,13 @@ var npBoundary = wordSet(`that which who whom whose and or but because as when w
 var personPronouns = wordSet(`he she`)
 var otherPronouns = wordSet(`they we i you it who which one someone`)
 
-// personRoles are heads of a noun phrase whose capitalised modifier is not
-// the speaker: "a Clinton aide said" is not Clinton speaking.
-var personRoles = wordSet(`spokesman spokeswoman spokesperson aide aides adviser advisers
-	advisor advisors official officials source sources staffer staffers lawyer lawyers
-	attorney attorneys supporter supporters surrogate surrogates ally allies friend
-	friends member members spokespeople operative operatives representative
-	representatives strategist strategists analyst analysts expert experts voter voters
-	insider insiders critic critics donor donors`)
+// institutions are heads of a noun phrase that speak for the name before
+// them: "a Kremlin press release" is the Kremlin speaking, while "a Clinton
+// aide" or "the Democratic nominee" is someone unnamed.
+var institutions = wordSet(`release statement report memo document study poll survey
+	analysis website site account campaign office team ministry agency government
+	administration spokesman spokeswoman spokesperson communique announcement
+	letter filing complaint lawsuit ruling decision order transcript`)
 
 // appositiveReject are words that cannot open an appositive or a
 // description: they open clauses, lists or verb phrases instead.
@@ -92,6 +98,9 @@ type cueHit struct {
 	cue  string // the cue as written, lower-cased
 	src  source
 	noun bool // a noun cue ("his hope"), weaker than a verb
+	// only, when not 0, is one past the one quotation token the cue may
+	// attribute (a dash signature).
+	only int
 	used bool // a quotation took it
 	// speakers are the resolved entities, set during attribution.
 	speakers []int
@@ -129,7 +138,7 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 	var out []cueHit
 	for c := s.from; c < s.to; c++ {
 		w := pt.word(c)
-		if w == "" {
+		if w == "" && !isDash(pt.punct(c)) {
 			continue
 		}
 		lw := strings.ToLower(w)
@@ -137,7 +146,10 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 		switch {
 		case lw == "according" && c+1 < s.to && strings.ToLower(pt.word(c+1)) == "to":
 			hit = cueHit{tok: c, cue: "according to", src: an.forwardNP(pi, s, c+2)}
-		case cueVerbs[w]:
+		case participles[w] && c > s.from && pt.punct(c-1) == ",":
+			hit = cueHit{tok: c, cue: w, src: an.clauseSubject(pi, s, c)}
+		case cueVerbs[w] || c == s.from && cueVerbs[strings.ToLower(w)] && startsUpper(w):
+			w = strings.ToLower(w)
 			cue := w
 			switch w {
 			case "pointed":
@@ -145,16 +157,23 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 					continue
 				}
 				cue = "pointed out"
-			case "called", "calls", "described", "describes", "labeled", "dubbed":
-				// "called" attributes only its own quoted words: a
-				// quotation must follow in the sentence.
-				if !quoteAfter(pt, c, s.to) {
+			case "called", "calls":
+				// "called for", "called on" ask for action; they report
+				// no words.
+				if c+1 < s.to && strings.Contains(" for on off up in ", " "+pt.word(c+1)+" ") {
 					continue
 				}
 			}
 			hit = cueHit{tok: c, cue: cue, src: an.subjectOf(pi, s, c)}
 		case cueNouns[lw] && c > s.from && isPossessive(pt.word(c-1)):
-			hit = cueHit{tok: c, cue: strings.ToLower(pt.word(c-1)) + " " + lw, src: an.nearestSubject(pi, s, c-1), noun: true}
+			hit = cueHit{tok: c, cue: strings.ToLower(pt.word(c-1)) + " " + lw, src: an.clauseSubject(pi, s, c-1), noun: true}
+		case isDash(pt.punct(c)) && c > s.from && pt.toks[c-1].kind == tQuote:
+			// “…” — Name: the name signs the quotation before it.
+			if src := an.forwardNP(pi, s, c+1); len(src.ents) > 0 {
+				hit = cueHit{tok: c, cue: "—", src: src, only: c}
+			} else {
+				continue
+			}
 		default:
 			continue
 		}
@@ -172,6 +191,10 @@ func quoteAfter(pt *paraText, c, to int) bool {
 		}
 	}
 	return false
+}
+
+func isDash(s string) bool {
+	return s == "—" || s == "―" || s == "–"
 }
 
 func isPossessive(w string) bool {
@@ -267,12 +290,15 @@ func (an *analysis) coordinated(pi int, s sentence, k int) []int {
 	var out []int
 	for {
 		i := k - 1
-		sawSep := false
+		sawSep, sawAnd := false, false
 		for i >= s.from && (pt.word(i) == "and" || pt.punct(i) == ",") {
 			sawSep = true
+			sawAnd = sawAnd || pt.word(i) == "and"
 			i--
 		}
-		if !sawSep || i < s.from || pt.toks[i].kind != tWord {
+		// "A, B and C said" lists names; "In New York, Clinton said"
+		// does not: the list must end with "and".
+		if !sawSep || !sawAnd && len(out) == 0 || i < s.from || pt.toks[i].kind != tWord {
 			break
 		}
 		m := an.mentionEndingAt(pi, pt.toks[i].end)
@@ -318,7 +344,7 @@ func (an *analysis) forwardNP(pi int, s sentence, c int) source {
 			j++
 			continue
 		}
-		if t.kind == tPunct && j > c && (pt.punct(j) == "[" || pt.punct(j) == "]" ||
+		if t.kind == tPunct && j > c && (pt.punct(j) == "[" || pt.punct(j) == "]" || pt.punct(j) == "/" ||
 			pt.punct(j) == "." && pt.toks[j-1].kind == tWord && isAbbrev(pt.word(j-1)) && pt.toks[j-1].end == t.start) {
 			j++
 			continue
@@ -356,7 +382,7 @@ func (an *analysis) npSource(pi int, start, end int, head string) source {
 	if startsUpper(h) || m.end == end {
 		return source{ents: []int{m.ent}}
 	}
-	if personRoles[strings.ToLower(h)] {
+	if !institutions[strings.ToLower(h)] {
 		return source{anon: true}
 	}
 	np := pt.text[m.start:end]
@@ -398,6 +424,9 @@ func appositiveStart(w string) bool {
 	case "a", "an", "the", "who", "whose":
 		return true
 	}
+	if len(w) > 2 && strings.Contains("RDI", w[:1]) && w[1] == '-' && startsUpper(w[2:]) {
+		return true // a party and state: McConnell, R-Ky., said
+	}
 	if w == "" || startsUpper(w) || appositiveReject[w] || cueVerbs[w] {
 		return false
 	}
@@ -408,22 +437,32 @@ func appositiveStart(w string) bool {
 	return !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed")
 }
 
-// nearestSubject finds the source of a noun cue ("shared his hope that"):
-// the nearest name or he/she before it in the sentence, outside quotations.
-func (an *analysis) nearestSubject(pi int, s sentence, c int) source {
+// clauseSubject finds the source of a noun cue ("shared his hope that")
+// or a participle ("…, saying “…”"): the subject of the clause, taken as
+// the first person named before the cue that opens the sentence or follows
+// a comma ("During a speech, Trump attacked …"), else the nearest he or
+// she.
+func (an *analysis) clauseSubject(pi int, s sentence, c int) source {
 	pt := &an.paras[pi]
-	for j := c - 1; j >= s.from; j-- {
-		if pt.toks[j].kind != tWord {
+	for _, mi := range pt.ments {
+		m := &an.ments[mi]
+		if m.start < pt.toks[s.from].start || m.start >= pt.toks[c].start || m.ent < 0 || m.inQuote || m.possessed {
 			continue
 		}
-		w := pt.word(j)
-		if personPronouns[w] || personPronouns[strings.ToLower(w)] && j == s.from {
-			return source{pronoun: strings.ToLower(w)}
+		if e := an.ents[m.ent]; e.org || !e.person && !e.source {
+			continue
 		}
-		if m := an.mentionEndingAt(pi, pt.toks[j].end); m >= 0 && an.ments[m].ent >= 0 && !an.ments[m].inQuote {
-			if e := an.ents[an.ments[m].ent]; !e.org && (e.person || e.source) {
-				return source{ents: []int{an.ments[m].ent}}
-			}
+		i := s.from
+		for i < c && pt.toks[i].start < m.start {
+			i++
+		}
+		if i == s.from || pt.punct(i-1) == "," {
+			return source{ents: []int{m.ent}}
+		}
+	}
+	for j := c - 1; j >= s.from; j-- {
+		if w := strings.ToLower(pt.word(j)); personPronouns[w] {
+			return source{pronoun: w}
 		}
 	}
 	return source{}

@@ -77,6 +77,7 @@ var titles = map[string]bool{
 	"prince": true, "princess": true, "congressman": true, "congresswoman": true,
 	"representative": true, "sheriff": true, "commissioner": true,
 	"president-elect": true, "candidate": true, "nominee": true, "professor": true,
+	"sens": true, "reps": true, "govs": true,
 }
 
 // foldName lowercases name, drops punctuation and leading titles, and folds

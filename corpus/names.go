@@ -185,6 +185,27 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 	return out
 }
 
+// headline reports whether a paragraph is set in title case ("Hillary
+// Clinton Goes After Donald Trump"), where capitals do not mark names.
+func headline(p string, toks []token) bool {
+	words, capped := 0, 0
+	for _, t := range toks {
+		w := p[t.start:t.end]
+		if t.kind != tWord || titleSmallWords[strings.ToLower(w)] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			capped++
+		}
+	}
+	return words >= 4 && capped*10 >= words*8
+}
+
 // opensSentence reports whether token i starts a sentence or a quotation,
 // where any word is capitalised.
 func opensSentence(p string, toks []token, i int) bool {

@@ -189,7 +189,7 @@ func surnameIn(speaker, source string) bool {
 	}
 	sur := strings.ToLower(f[len(f)-1])
 	for _, w := range strings.FieldsFunc(strings.ToLower(source), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '-'
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(".-'’", r)
 	}) {
 		if w == sur || strings.TrimSuffix(w, "’s") == sur || strings.TrimSuffix(w, "'s") == sur {
 			return true

@@ -34,6 +34,7 @@ func isQuoteMark(r rune) bool {
 func findQuotes(p string) []qspan {
 	var out []qspan
 	open := -1
+	nested := 0 // marks of the other kind opened inside the open quotation
 	for i := 0; i < len(p); {
 		r, size := utf8.DecodeRuneInString(p[i:])
 		if !isQuoteMark(r) {
@@ -50,9 +51,18 @@ func findQuotes(p string) []qspan {
 		if open < 0 {
 			if canOpen || (r == '“' || r == '„') && !canClose {
 				open = i
+				nested = 0
 			}
 		} else {
+			outer, _ := utf8.DecodeRuneInString(p[open:])
+			other := (outer == '"') != (r == '"')
 			switch {
+			case other && nested > 0 && canClose:
+				// "… “As you know, …” …": a quotation inside a quotation
+				// uses the other kind of mark.
+				nested--
+			case other && canOpen && !canClose:
+				nested++
 			case canClose || r == '”' && !canOpen:
 				if q, ok := makeSpan(p, open, i, i+size, true); ok {
 					out = append(out, q)
