@@ -42,7 +42,8 @@ type Config struct {
 	Log *slog.Logger
 
 	// DeferAfter is how long a handler may take before the reply is
-	// deferred (Discord allows 3 s for the first response); 0 means 2 s.
+	// deferred (Discord allows 3 s for the first response); 0 means 2 s,
+	// and a negative value defers every reply at once.
 	DeferAfter time.Duration
 	// UserBurst questions a user may ask at once, and UserEvery the time in
 	// which one more is allowed (0 means 5 and 3 s). A negative UserBurst
@@ -194,7 +195,9 @@ func withDefaults(cfg Config) Config {
 			*v = d
 		}
 	}
-	def(&cfg.DeferAfter, 2*time.Second)
+	if cfg.DeferAfter == 0 {
+		cfg.DeferAfter = 2 * time.Second
+	}
 	def(&cfg.UserEvery, 3*time.Second)
 	def(&cfg.CacheTTL, time.Hour)
 	def(&cfg.Timeout, 15*time.Second)

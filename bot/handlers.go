@@ -122,7 +122,7 @@ func (h *handlers) article(r request) (*corpus.Article, string) {
 	if a := h.corpus.Article(id); a != nil {
 		return a, ""
 	}
-	return nil, fmt.Sprintf("I have no article %q. /articles lists them.", escape(id))
+	return nil, fmt.Sprintf("I have no article “%s”. /articles lists them.", escape(id))
 }
 
 // oneArticle is article for commands about a single article: without a
@@ -188,7 +188,7 @@ func (h *handlers) speaker(_ context.Context, r request) (Response, error) {
 		}
 		return h.renderSpeakerPage(a, found[0].Name, 0), nil
 	}
-	return notice(fmt.Sprintf("I found no one called %q in the article. /speakers lists everyone quoted.", escape(name))), nil
+	return notice(fmt.Sprintf("I found no one called “%s” in the article. /speakers lists everyone quoted.", escape(name))), nil
 }
 
 // renderSpeakerPage renders a speaker's page with paging buttons.
@@ -235,7 +235,7 @@ func (h *handlers) quote(ctx context.Context, r request) (Response, error) {
 		return Response{}, fmt.Errorf("find quotes %q: %w", text, err)
 	}
 	if len(found) == 0 {
-		return notice(fmt.Sprintf("No quotation matches %q. Try /quote without text for a random one.", escape(clip(text, 200)))), nil
+		return notice(fmt.Sprintf("No quotation matches “%s”. Try /quote without text for a random one.", escape(clip(text, 200)))), nil
 	}
 	return renderQuote(h.corpus, found[0]), nil
 }

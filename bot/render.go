@@ -212,6 +212,24 @@ func noMentions() *discordgo.MessageAllowedMentions {
 	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
 }
 
+// passage renders a passage in at most limit characters: escaped, matched
+// words in bold, a quotation in quotation marks. A quotation loses the
+// comma or colon that joined it to its attribution ("…,” he said), which
+// would dangle before the closing mark.
+func passage(text string, spans []index.Span, kind corpus.Kind, limit int) string {
+	wrap := quoted(kind)
+	if wrap != nil {
+		text = strings.TrimRightFunc(text, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ';' || r == ':' })
+		clipped := make([]index.Span, 0, len(spans))
+		for _, sp := range spans {
+			sp.End = min(sp.End, len(text))
+			clipped = append(clipped, sp)
+		}
+		spans = clipped
+	}
+	return fitMarked(text, spans, limit, wrap)
+}
+
 // quoted puts a quotation in curly quotation marks; reported speech and
 // paragraph text stay as they are.
 func quoted(kind corpus.Kind) func(string) string {
@@ -260,7 +278,7 @@ func resultField(c *corpus.Corpus, r index.Result, multi bool) *discordgo.Messag
 	}
 	return &discordgo.MessageEmbedField{
 		Name:  clip(name, maxFieldName),
-		Value: fitMarked(r.Text, r.Highlights, snippetLen, quoted(r.Kind)),
+		Value: passage(r.Text, r.Highlights, r.Kind, snippetLen),
 	}
 }
 
@@ -292,7 +310,7 @@ func renderAnswer(c *corpus.Corpus, ans index.Answer, key string, private bool) 
 	}
 
 	title := titleOf(c, ans.Doc)
-	desc := fitMarked(ans.Text, ans.Highlights, maxDescription-maxTitle-maxFieldName, quoted(ans.Kind))
+	desc := passage(ans.Text, ans.Highlights, ans.Kind, maxDescription-maxTitle-maxFieldName)
 	desc += "\n— " + citation(title, ans.Paragraph, ans.Speaker)
 	e := &discordgo.MessageEmbed{
 		Title:       fit(ans.Question, maxTitle),
@@ -500,7 +518,7 @@ func renderSpeaker(a *corpus.Article, s corpus.Speaker, page int, id func(page i
 	for _, q := range quotes[from:to] {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
 			Name:  fmt.Sprintf("¶%d · %s", q.Paragraph, kindName(q.Kind)),
-			Value: fitMarked(q.Text, nil, maxFieldValue/2, quoted(q.Kind)),
+			Value: passage(q.Text, nil, q.Kind, maxFieldValue/2),
 		})
 	}
 	e.Footer = &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%d–%d of %d · page %d of %d", from+1, to, len(quotes), page+1, pages)}
@@ -605,7 +623,7 @@ func renderQuote(c *corpus.Corpus, r index.Result) Response {
 	}
 	e := &discordgo.MessageEmbed{
 		Title:       clip(who, maxTitle),
-		Description: fitMarked(r.Text, r.Highlights, maxDescription-maxTitle, quoted(r.Kind)) + "\n— " + citation(title, r.Paragraph, r.Speaker),
+		Description: passage(r.Text, r.Highlights, r.Kind, maxDescription-maxTitle) + "\n— " + citation(title, r.Paragraph, r.Speaker),
 		Color:       embedColor,
 		Footer:      &discordgo.MessageEmbedFooter{Text: clip("Cite as: "+plainCitation(title, r.Paragraph, r.Speaker), maxFooter)},
 	}

@@ -47,11 +47,15 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 		if choices == nil {
 			choices = []*discordgo.ApplicationCommandOptionChoice{}
 		}
+		// discordgo drops an empty choices list (omitempty), which Discord
+		// rejects: "no suggestions" must be sent as "choices":[].
+		var payload autocompleteResult
+		payload.Type = discordgo.InteractionApplicationCommandAutocompleteResult
+		payload.Data.Choices = choices
+		endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
 		_ = b.retry(log, "autocomplete", func() error {
-			return b.session.InteractionRespond(i, &discordgo.InteractionResponse{
-				Type: discordgo.InteractionApplicationCommandAutocompleteResult,
-				Data: &discordgo.InteractionResponseData{Choices: choices},
-			}, discordgo.WithContext(ctx))
+			_, err := b.session.RequestWithBucketID(http.MethodPost, endpoint, payload, endpoint, discordgo.WithContext(ctx))
+			return err
 		})
 		return
 	case discordgo.InteractionApplicationCommand, discordgo.InteractionMessageComponent:
@@ -70,14 +74,7 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 	done := make(chan Response, 1)
 	go func() { done <- b.call(ctx, log, run, req) }()
 
-	timer := time.NewTimer(b.cfg.DeferAfter)
-	defer timer.Stop()
-	var resp Response
-	deferred := false
-	select {
-	case resp = <-done:
-	case <-timer.C:
-		deferred = true
+	deferReply := func() {
 		update := i.Type == discordgo.InteractionMessageComponent && b.updates(req)
 		log.Info("deferring the reply", slog.Bool("update", update))
 		if err := b.deferInteraction(ctx, i, log, private, update); err != nil {
@@ -85,11 +82,34 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 			// reached Discord.
 			log.Warn("deferral failed; still trying to send the answer")
 		}
+	}
+	var resp Response
+	deferred := b.cfg.DeferAfter < 0
+	if deferred {
+		deferReply()
 		resp = <-done
+	} else {
+		timer := time.NewTimer(b.cfg.DeferAfter)
+		defer timer.Stop()
+		select {
+		case resp = <-done:
+		case <-timer.C:
+			deferred = true
+			deferReply()
+			resp = <-done
+		}
 	}
 	if err := b.sendInteraction(ctx, i, log, resp, deferred); err == nil {
 		log.Info("answered", slog.Duration("took", time.Since(start)), slog.Bool("deferred", deferred))
 	}
+}
+
+// autocompleteResult is the response to an autocomplete interaction.
+type autocompleteResult struct {
+	Type discordgo.InteractionResponseType `json:"type"`
+	Data struct {
+		Choices []*discordgo.ApplicationCommandOptionChoice `json:"choices"`
+	} `json:"data"`
 }
 
 // route finds the handler for a request and whether its reply will be
