@@ -3,6 +3,7 @@ package corpus
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -54,7 +55,15 @@ func (an *analysis) read() {
 			an.ments = append(an.ments, m)
 		}
 	}
-	an.ents = clusterMentions(an.ments)
+	lower := map[string]bool{}
+	for _, pt := range an.paras {
+		for _, t := range pt.flat {
+			if w := pt.text[t.start:t.end]; t.kind == tWord && !startsUpper(w) {
+				lower[w] = true
+			}
+		}
+	}
+	an.ents = clusterMentions(an.ments, lower)
 	an.voteGender()
 }
 
@@ -73,6 +82,50 @@ func (an *analysis) subjectAt(pi int, s sentence) int {
 		}
 	}
 	return -1
+}
+
+// notSubjectNext are words after a name that show it is not a clause's
+// subject ("attacked Clinton for …", "Clinton and Kaine").
+var notSubjectNext = wordSet(`of and or in on at by for with from to about into over
+	under that which who as than because but if when while since after before he she
+	they it we i you his her their its`)
+
+// notSubjectPrev are words before a name that make it an object.
+var notSubjectPrev = wordSet(`of in on at by for with from to about into over under
+	against between among than like as and or`)
+
+// subjects lists the mentions of people in a sentence that stand as a
+// clause's subject ("Clinton was more circumspect", "During a speech,
+// Trump attacked …"), in order.
+func (an *analysis) subjects(pi int, s sentence) []int {
+	pt := &an.paras[pi]
+	if s.from >= s.to {
+		return nil
+	}
+	from, to := pt.toks[s.from].start, pt.toks[s.to-1].end
+	var out []int
+	for _, mi := range pt.ments {
+		m := &an.ments[mi]
+		if m.start < from || m.end > to || m.ent < 0 || m.inQuote || m.possessed || m.tokEnd >= len(pt.flat) {
+			continue
+		}
+		if e := an.ents[m.ent]; e.org || !e.person && !e.source {
+			continue
+		}
+		next := pt.flat[m.tokEnd]
+		w := pt.text[next.start:next.end]
+		if next.kind != tWord || startsUpper(w) || notSubjectNext[w] {
+			continue
+		}
+		if m.tokStart > 0 {
+			prev := pt.flat[m.tokStart-1]
+			if pw := pt.text[prev.start:prev.end]; prev.kind == tWord && notSubjectPrev[pw] {
+				continue
+			}
+		}
+		out = append(out, mi)
+	}
+	return out
 }
 
 // voteGender guesses a person's gender from the first "he" or "she" after
@@ -124,11 +177,19 @@ func (an *analysis) attribute() []found {
 		var paraOut []found
 		var lastQuote *found
 		for si, s := range pt.sents {
-			if e := an.subjectAt(pi, s); e >= 0 {
-				an.touch(e)
-			}
+			// Subjects and cues, in text order, make the antecedents of
+			// the pronouns that follow them.
+			subj := an.subjects(pi, s)
 			for h := range hits[si] {
+				at := pt.toks[hits[si][h].tok].start
+				for len(subj) > 0 && an.ments[subj[0]].start < at {
+					an.touch(an.ments[subj[0]].ent)
+					subj = subj[1:]
+				}
 				an.speakersOf(&hits[si][h])
+			}
+			for _, m := range subj {
+				an.touch(an.ments[m].ent)
 			}
 			for ti := s.from; ti < s.to; ti++ {
 				t := pt.toks[ti]
@@ -152,7 +213,11 @@ func (an *analysis) attribute() []found {
 						pending.tagged = true
 					}
 				}
-				if !f.tagged && !quotationLike(pt.text, q) {
+				prev := ""
+				if ti > 0 {
+					prev = pt.word(ti - 1)
+				}
+				if notWords(pt.text, q, prev) || !f.tagged && !quotationLike(pt.text, q) {
 					continue
 				}
 				paraOut = append(paraOut, f)
@@ -265,7 +330,7 @@ func (an *analysis) inherited(pi, si, ti int, hits [][]cueHit, lastQuote, prevLa
 			hit := &hits[si+1][h]
 			if hit.tok-next.from <= 4 && hit.tok > next.from && !hit.noun {
 				hit.used = true
-				return &found{Quote: Quote{Cue: hit.cue}, speakers: hit.speakers, tagged: true}
+				return &found{Quote: Quote{Cue: hit.cue}, speakers: an.speakersOf(hit), tagged: true}
 			}
 		}
 	}
@@ -308,18 +373,39 @@ func (an *analysis) speakerLabel(pi int, q qspan) (int, int) {
 			return -1, 0
 		}
 	}
-	for _, mi := range pt.ments {
-		if m := &an.ments[mi]; m.start == q.start && m.ent >= 0 {
-			e := an.ents[m.ent]
-			e.source, e.person, e.org = true, true, false
-			skip := colon + 1
-			for skip < len(text) && text[skip] == ' ' {
-				skip++
-			}
-			return m.ent, skip
+	skip := colon + 1
+	for skip < len(text) && text[skip] == ' ' {
+		skip++
+	}
+	e := an.entityFor(text[:colon])
+	ent := an.ents[e]
+	ent.source, ent.person, ent.org = true, true, false
+	addPara(ent, pi+1)
+	first := sort.Search(len(an.ments), func(i int) bool { return an.ments[i].para >= pi })
+	ent.first = min(ent.first, first)
+	return e, skip
+}
+
+// entityFor finds the entity a name written in capitals refers to
+// ("WALLACE" → Chris Wallace), or adds one for it ("Wallace").
+func (an *analysis) entityFor(label string) int {
+	words := strings.Fields(label)
+	if len(words) == 1 {
+		if e := linkSingle(words[0], an.ents, an.ments); e >= 0 {
+			return e
 		}
 	}
-	return -1, 0
+	for i, w := range words {
+		words[i] = w[:1] + strings.ToLower(w[1:])
+	}
+	name := strings.Join(words, " ")
+	for k, e := range an.ents {
+		if strings.EqualFold(e.name, name) {
+			return k
+		}
+	}
+	an.ents = append(an.ents, &entity{name: name, words: words, first: len(an.ments)})
+	return len(an.ents) - 1
 }
 
 // quoteOnly reports whether a sentence holds nothing but quotations and
@@ -360,14 +446,41 @@ func (an *analysis) kindOf(pi int, s sentence, ti int, hits []cueHit) Kind {
 	return Mixed
 }
 
-// quotationLike reports whether an unattributed quotation still reads as
-// someone's words rather than a title, a nickname or a scare quote.
+// quotationLike reports whether a quotation no cue attributes still reads
+// as someone's words, not as a title or a name.
 func quotationLike(p string, q qspan) bool {
-	if q.open > 0 && p[q.open-1] == '=' {
-		return false // markup: author="…"
-	}
 	text := p[q.start:q.end]
-	return wordCount(text) >= 4 && !looksLikeTitle(text)
+	return wordCount(text) >= 1 && !looksLikeTitle(text)
+}
+
+// titleLead are words before a quoted title that show it names a show, a
+// book or an event: "on “Face the Nation,”", "MSNBC's “Morning Joe”".
+var titleLead = wordSet(`on in of at to from the a an his her their its`)
+
+// functionWords make up quoted text that is a word discussed, not words
+// said: the “he” and “she” of a sentence about pronouns.
+var functionWords = wordSet(`he she it they we i you him her them us a an the this that`)
+
+// notWords reports whether quoted text is something other than words
+// someone said, whatever cue stands near it: markup (author="…"), a stage
+// direction in parentheses, a lone pronoun, or a title after a preposition
+// or a possessive. prev is the word just before the opening mark, if any.
+func notWords(p string, q qspan, prev string) bool {
+	if q.open > 0 && p[q.open-1] == '=' {
+		return true
+	}
+	text := strings.TrimRight(p[q.start:q.end], ".,;:!?")
+	if strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") || strings.HasPrefix(text, "[") && strings.HasSuffix(text, "]") {
+		return true
+	}
+	if w := strings.ToLower(strings.TrimRight(text, ".,;:!?")); functionWords[w] {
+		return true
+	}
+	if looksLikeTitle(text) {
+		_, poss := stripPossessive(prev)
+		return titleLead[strings.ToLower(prev)] || poss || strings.HasSuffix(prev, "s’") || strings.HasSuffix(prev, "s'")
+	}
+	return false
 }
 
 // finish fills the article's quotations and speakers.

@@ -378,6 +378,9 @@ func (an *analysis) npSource(pi int, start, end int, head string) source {
 		return source{anon: true}
 	}
 	m := &an.ments[last]
+	if e := an.ents[m.ent]; len(e.words) == 1 && orgWords[e.words[0]] {
+		return source{anon: true} // "Republican claims", "the House"
+	}
 	h, _ := stripPossessive(head)
 	if startsUpper(h) || m.end == end {
 		return source{ents: []int{m.ent}}
@@ -487,7 +490,7 @@ func (an *analysis) mentionEndingAt(pi int, end int) int {
 func (an *analysis) resolve(pronoun string) int {
 	for i := len(an.salient) - 1; i >= 0; i-- {
 		e := an.ents[an.salient[i]]
-		if e.org {
+		if e.org || !e.person && !e.source {
 			continue
 		}
 		switch {

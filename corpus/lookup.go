@@ -77,7 +77,8 @@ var titles = map[string]bool{
 	"prince": true, "princess": true, "congressman": true, "congresswoman": true,
 	"representative": true, "sheriff": true, "commissioner": true,
 	"president-elect": true, "candidate": true, "nominee": true, "professor": true,
-	"sens": true, "reps": true, "govs": true,
+	"sens": true, "reps": true, "govs": true, "director": true, "leader": true,
+	"spokesman": true, "spokeswoman": true, "whip": true, "chief": true,
 }
 
 // foldName lowercases name, drops punctuation and leading titles, and folds

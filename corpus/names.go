@@ -21,7 +21,8 @@ type mention struct {
 	initial   bool // the first word opens a sentence and may be an ordinary word
 	inQuote   bool
 	possessed bool // written with ’s
-	tokEnd    int  // index of the token after the name in the paragraph's tokens
+	tokStart  int  // index of the name's first token in the paragraph's tokens
+	tokEnd    int  // index of the token after the name
 	ent       int  // entity index, -1 until clustered
 }
 
@@ -175,8 +176,8 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 				break
 			}
 		}
+		m.tokStart, m.tokEnd = i, j
 		i = max(j, i+1)
-		m.tokEnd = j
 		m.inQuote = inQuotes(qs, m.start)
 		if ms, ok := shapeMention(m, words); ok {
 			out = append(out, ms)
@@ -267,12 +268,15 @@ func shapeMention(m mention, words []string) (mention, bool) {
 	return m, true
 }
 
-// entities clusters the mentions of an article into entities: a full name
-// and the shorter forms that refer to it ("Thomson" → "Adam Thomson").
-// It sets each mention's ent.
-func clusterMentions(ms []mention) []*entity {
-	// A sentence's first word is a name only if the text capitalises it
-	// elsewhere too.
+// clusterMentions clusters the mentions of an article into entities: a
+// full name and the shorter forms that refer to it ("Thomson" → "Adam
+// Thomson"). lower holds the words the article writes in lower case. It
+// sets each mention's ent.
+func clusterMentions(ms []mention, lower map[string]bool) []*entity {
+	// A sentence's first word is part of a name only if the text never
+	// writes it in lower case, and, standing alone, if the text capitalises
+	// it inside a sentence too: "Hillary Clinton spoke" keeps Hillary,
+	// "Days later" and "Nervous European allies" lose their first word.
 	inner := map[string]bool{}
 	for _, m := range ms {
 		for k, w := range m.words {
@@ -283,7 +287,7 @@ func clusterMentions(ms []mention) []*entity {
 	}
 	for i := range ms {
 		m := &ms[i]
-		if m.initial && !inner[m.words[0]] {
+		if m.initial && (lower[strings.ToLower(m.words[0])] || len(m.words) == 1 && !inner[m.words[0]]) {
 			m.words = m.words[1:]
 		}
 	}
@@ -338,9 +342,7 @@ func clusterMentions(ms []mention) []*entity {
 		e := ents[m.ent]
 		e.first = min(e.first, i)
 		e.count++
-		if len(e.paras) == 0 || e.paras[len(e.paras)-1] != m.para+1 {
-			e.paras = append(e.paras, m.para+1)
-		}
+		addPara(e, m.para+1)
 		if m.titled && !hasOrgWord(e.words) {
 			e.person = true
 		}
@@ -448,4 +450,13 @@ func addAlias(e *entity, a string) {
 		return
 	}
 	e.aliases = append(e.aliases, a)
+}
+
+// addPara adds paragraph n to the ascending list of paragraphs that
+// mention e.
+func addPara(e *entity, n int) {
+	i, found := slices.BinarySearch(e.paras, n)
+	if !found {
+		e.paras = slices.Insert(e.paras, i, n)
+	}
 }
