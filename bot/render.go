@@ -165,7 +165,8 @@ func fitMarked(text string, spans []index.Span, limit int, wrap func(string) str
 		return wrap(marked(cut, kept) + ellipsis)
 	}
 	// The longest cut whose rendering fits; rendering grows with the cut.
-	lo, hi := 0, len(text)
+	// A cut of more than 4×limit bytes holds more than limit characters.
+	lo, hi := 0, min(len(text), 4*limit)
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
 		if textLen(render(mid)) <= limit {

@@ -430,3 +430,20 @@ func TestMessageSendNeverPings(t *testing.T) {
 		`"message_reference":{"message_id":"5","channel_id":"6","guild_id":"7","fail_if_not_exists":false},"sticker_ids":null}`
 	jsonEqual(t, got, want)
 }
+
+// BenchmarkRenderAnswer renders an answer with ten long results, the most
+// a reply renders; fitting text to the limits is the costly part.
+func BenchmarkRenderAnswer(b *testing.B) {
+	long := words(1800)
+	c := testCorpus(long)
+	results := make([]index.Result, 10)
+	for i := range results {
+		results[i] = index.Result{Doc: "test-article", Paragraph: i + 1, Text: long, Kind: corpus.Direct, Highlights: []index.Span{sp(0, 5), sp(600, 605)}}
+	}
+	ans := index.Answer{Question: "What?", Status: index.Answered, Text: long, Doc: "test-article", Paragraph: 1,
+		Highlights: []index.Span{sp(0, 5), sp(9000, 9005)}, Results: results}
+	b.ReportAllocs()
+	for b.Loop() {
+		renderAnswer(c, ans, "key", false)
+	}
+}
