@@ -286,6 +286,9 @@ func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 	if self == "" || m.Author.ID == self {
 		return
 	}
+	if m.Type != discordgo.MessageTypeDefault && m.Type != discordgo.MessageTypeReply {
+		return // a join, a pin, a thread created: nothing to answer
+	}
 	if m.GuildID != "" && !mentions(m, self) {
 		return
 	}
