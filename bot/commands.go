@@ -84,9 +84,6 @@ func commands(multi bool) []command {
 		return cmds
 	}
 	for _, c := range cmds {
-		if c.def.Name == "about" {
-			continue
-		}
 		c.def.Options = append(c.def.Options, &discordgo.ApplicationCommandOption{
 			Type: discordgo.ApplicationCommandOptionString, Name: optArticle,
 			Description: "Which article (default: all for questions, else the first)", Autocomplete: true,

@@ -277,8 +277,15 @@ func (h *handlers) paragraph(_ context.Context, r request) (Response, error) {
 	return renderParagraph(a, n, false), nil
 }
 
-func (h *handlers) about(context.Context, request) (Response, error) {
-	resp := renderAbout(h.corpus)
+func (h *handlers) about(_ context.Context, r request) (Response, error) {
+	a, msg := h.article(r)
+	if msg != "" {
+		return notice(msg), nil
+	}
+	if len(h.corpus.Articles) == 1 {
+		a = nil
+	}
+	resp := renderAbout(h.corpus, a)
 	resp.Ephemeral = true
 	return resp, nil
 }

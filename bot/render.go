@@ -636,11 +636,14 @@ func renderQuote(c *corpus.Corpus, r index.Result) Response {
 	return Response{Embeds: []*discordgo.MessageEmbed{fitEmbed(e)}, Components: comps}
 }
 
-// renderAbout explains the bot: the articles, where answers come from and
-// how to cite them.
-func renderAbout(c *corpus.Corpus) Response {
+// renderAbout explains the bot: the articles (all, or the one chosen),
+// where answers come from and how to cite them.
+func renderAbout(c *corpus.Corpus, only *corpus.Article) Response {
 	var arts []string
 	for _, a := range c.Articles {
+		if only != nil && a != only {
+			continue
+		}
 		line := "**" + escape(a.Title) + "**"
 		var meta []string
 		if a.Author != "" {
@@ -652,7 +655,7 @@ func renderAbout(c *corpus.Corpus) Response {
 		meta = append(meta, plural(len(a.Paragraphs), "paragraph"))
 		line += " (" + strings.Join(meta, ", ") + ")"
 		if a.URL != "" {
-			line += "\n" + a.URL
+			line += "\nSource: " + a.URL
 		}
 		if len(c.Articles) > 1 {
 			line += "\nID: `" + strings.ReplaceAll(a.ID, "`", "'") + "`"
