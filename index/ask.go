@@ -1,0 +1,585 @@
+package index
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"articlebot/corpus"
+)
+
+// ranking holds the constants of the ranking.
+type ranking struct {
+	// candidates is how many Bleve hits are re-ranked in Go.
+	candidates int
+	// Weights of the re-ranking features (see rerank).
+	bm25, sentence, unit, pairs, bigrams float64
+	// pairGap is the largest word distance at which two question terms
+	// count as a pair.
+	pairGap int32
+	// minCoverage is the share of the question's weight the answer's
+	// sentence must hold; below it the article does not seem to answer.
+	minCoverage float64
+}
+
+// defaultRanking was measured on SQuAD dev (BenchmarkSQuAD) and checked on
+// the article's gold questions (TestGoldQuestions).
+func defaultRanking() ranking {
+	return ranking{
+		candidates:  30,
+		bm25:        0.5,
+		sentence:    1.0,
+		unit:        0.3,
+		pairs:       0,
+		bigrams:     1,
+		pairGap:     3,
+		minCoverage: 0.45,
+	}
+}
+
+// defaultLimit is the number of results when AskOptions.Limit is 0.
+const defaultLimit = 5
+
+// maxLimit bounds AskOptions.Limit.
+const maxLimit = 50
+
+// hit is one re-ranked unit.
+type hit struct {
+	unit  int
+	bm25  float64
+	score float64
+	// sent is the best sentence (index into the unit's sents), cov its
+	// share of the question's weight.
+	sent int
+	cov  float64
+}
+
+// filter restricts a search.
+type filter struct {
+	article    string // article ID, "" for all
+	quotesOnly bool
+	speaker    string // canonical speaker name, "" for any
+}
+
+// Ask answers one question. Text that holds nothing to search for gives
+// Status NotAQuestion; text the corpus does not seem to answer gives
+// NoAnswer with the nearest passages. The only errors are a cancelled
+// context, an unknown AskOptions.Article and a closed index.
+func (ix *Index) Ask(ctx context.Context, q string, opts AskOptions) (Answer, error) {
+	ans := Answer{Question: q, Status: NotAQuestion}
+	text, ok := cleanQuestion(q)
+	if !ok {
+		return ans, nil
+	}
+	f, limit, err := ix.options(opts)
+	if err != nil {
+		return ans, err
+	}
+	pq := parseQuestion(text)
+	if pq.shape == plain {
+		pq = ix.according(pq, f)
+	}
+	search := text
+	switch pq.shape {
+	case whoIs:
+		if a, ok, err := ix.askWhoIs(ctx, q, pq, f, limit); err != nil || ok {
+			return a, err
+		}
+	case whatSaid:
+		if a, ok, err := ix.askWhatSaid(ctx, q, pq, f, limit); err != nil || ok {
+			return a, err
+		}
+		// No such speaker, or none of their words are attributed: look
+		// for the name and the topic.
+		search = pq.name + " " + pq.topic
+	case whoSaid:
+		aq := ix.analyzeQuery(pq.topic)
+		qf := f
+		qf.quotesOnly = true
+		hits, err := ix.search(ctx, aq, qf)
+		if err != nil {
+			return ans, err
+		}
+		if len(hits) > 0 {
+			return ix.answer(q, aq, hits, limit, ""), nil
+		}
+		search = pq.topic
+	}
+	aq := ix.analyzeQuery(search)
+	if len(aq.terms) == 0 {
+		return ans, nil
+	}
+	hits, err := ix.search(ctx, aq, f)
+	if err != nil {
+		return ans, err
+	}
+	return ix.answer(q, aq, hits, limit, ""), nil
+}
+
+// options checks opts.
+func (ix *Index) options(opts AskOptions) (filter, int, error) {
+	limit := opts.Limit
+	if limit <= 0 {
+		limit = defaultLimit
+	}
+	limit = min(limit, maxLimit)
+	var f filter
+	if opts.Article != "" {
+		a := ix.corpus.Article(opts.Article)
+		if a == nil {
+			return f, 0, fmt.Errorf("ask: no article %q in the corpus", opts.Article)
+		}
+		f.article = a.ID
+	}
+	return f, limit, nil
+}
+
+// FindQuotes returns the quotations (Kind Direct or Mixed) that best match
+// text, best first, for /quote.
+func (ix *Index) FindQuotes(ctx context.Context, text string, opts AskOptions) ([]Result, error) {
+	text, ok := cleanQuestion(text)
+	if !ok {
+		return nil, nil
+	}
+	f, limit, err := ix.options(opts)
+	if err != nil {
+		return nil, err
+	}
+	f.quotesOnly = true
+	aq := ix.analyzeQuery(text)
+	hits, err := ix.search(ctx, aq, f)
+	if err != nil {
+		return nil, err
+	}
+	var out []Result
+	for _, h := range hits {
+		u := &ix.units[h.unit]
+		if u.kind != corpus.Direct && u.kind != corpus.Mixed {
+			continue
+		}
+		out = append(out, ix.result(h, aq))
+		if len(out) == limit {
+			break
+		}
+	}
+	return out, nil
+}
+
+// search runs the question's terms through Bleve and re-ranks the best
+// candidates.
+func (ix *Index) search(ctx context.Context, aq analyzed, f filter) ([]hit, error) {
+	var should []query.Query
+	for _, t := range aq.terms {
+		if t.id < 0 {
+			continue
+		}
+		tq := query.NewTermQuery(t.name)
+		tq.SetField(fieldText)
+		should = append(should, tq)
+	}
+	if len(should) == 0 {
+		return nil, nil
+	}
+	var q query.Query = query.NewDisjunctionQuery(should)
+	if f.article != "" || f.quotesOnly || f.speaker != "" {
+		must := []query.Query{q}
+		add := func(field, value string) {
+			tq := query.NewTermQuery(value)
+			tq.SetField(field)
+			// Filters must not move the ranking.
+			tq.SetBoost(1e-9)
+			must = append(must, tq)
+		}
+		if f.article != "" {
+			add(fieldDoc, f.article)
+		}
+		if f.quotesOnly {
+			add(fieldType, typeQuote)
+		}
+		if f.speaker != "" {
+			add(fieldSpeaker, f.speaker)
+		}
+		q = query.NewConjunctionQuery(must)
+	}
+	req := bleve.NewSearchRequestOptions(q, ix.rank.candidates, 0, false)
+	ctx = context.WithValue(ctx, search.MaxTermSearchersKey, 2*maxTerms)
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	hits := make([]hit, 0, len(res.Hits))
+	for _, d := range res.Hits {
+		i, err := strconv.Atoi(d.ID)
+		if err != nil || i < 0 || i >= len(ix.units) {
+			return nil, fmt.Errorf("search: index holds unknown document %q: rebuild it", d.ID)
+		}
+		hits = append(hits, hit{unit: i, bm25: d.Score})
+	}
+	ix.rerank(hits, aq)
+	return hits, nil
+}
+
+// rerank scores each hit by its Bleve score together with how densely the
+// question's terms occur in its best sentence, and sorts the hits best
+// first.
+func (ix *Index) rerank(hits []hit, aq analyzed) {
+	if len(hits) == 0 {
+		return
+	}
+	top := hits[0].bm25
+	if top <= 0 {
+		top = 1
+	}
+	r := &ix.rank
+	for i := range hits {
+		h := &hits[i]
+		u := &ix.units[h.unit]
+		best, unitCov := r.scoreUnit(u, aq)
+		h.sent, h.cov = best.sent, best.cov
+		h.score = r.bm25*h.bm25/top + r.sentence*best.cov + r.unit*unitCov + r.pairs*best.pairs + r.bigrams*best.bigrams
+	}
+	slices.SortStableFunc(hits, func(a, b hit) int { return cmp.Compare(b.score, a.score) })
+}
+
+// sentenceScore describes how well one sentence matches a question.
+type sentenceScore struct {
+	sent int
+	// cov is the share of the question's term weight the sentence holds;
+	// pairs the share held by terms that stand within pairGap words of the
+	// term next to them in the question; bigrams the share of the
+	// question's bigram weight found side by side.
+	cov, pairs, bigrams float64
+}
+
+// scoreUnit finds the best sentence of u for the question, and the share of
+// the question's weight the whole unit holds.
+func (r *ranking) scoreUnit(u *unit, aq analyzed) (best sentenceScore, unitCov float64) {
+	if aq.total == 0 {
+		return best, 0
+	}
+	terms := aq.terms
+	var last [maxTerms]int32
+	var unitMask uint64
+	cur := int32(-1)
+	var mask, pairMask, biMask uint64
+	bestScore := -1.0
+	flush := func() {
+		if cur < 0 {
+			return
+		}
+		s := sentenceScore{sent: int(cur), cov: maskWeight(mask, terms) / aq.total, pairs: maskWeight(pairMask, terms) / aq.total}
+		if aq.bigramTotal > 0 {
+			s.bigrams = bigramWeight(biMask, aq.bigrams) / aq.bigramTotal
+		}
+		if v := r.sentence*s.cov + r.pairs*s.pairs + r.bigrams*s.bigrams; v > bestScore {
+			bestScore, best = v, s
+		}
+	}
+	for _, t := range u.toks {
+		if t.sent != cur {
+			flush()
+			unitMask |= mask
+			cur, mask, pairMask, biMask = t.sent, 0, 0, 0
+			last = [maxTerms]int32{}
+		}
+		j := 0
+		for j < len(terms) && terms[j].id != t.term {
+			j++
+		}
+		if j == len(terms) {
+			continue
+		}
+		mask |= 1 << j
+		last[j] = t.pos
+		if j > 0 && last[j-1] > 0 && t.pos-last[j-1] <= r.pairGap {
+			pairMask |= 1 << (j - 1)
+		}
+		if j+1 < len(terms) && last[j+1] > 0 && t.pos-last[j+1] <= r.pairGap {
+			pairMask |= 1 << j
+		}
+		if len(aq.bigrams) > 0 {
+			prev, next := int32(-1), int32(-1)
+			if t.pos >= 2 {
+				prev = u.words[t.pos-2]
+			}
+			if int(t.pos) < len(u.words) {
+				next = u.words[t.pos]
+			}
+			for k, b := range aq.bigrams {
+				if b.a == prev && b.b == t.term || b.a == t.term && b.b == next {
+					biMask |= 1 << k
+				}
+			}
+		}
+	}
+	flush()
+	unitMask |= mask
+	return best, maskWeight(unitMask, terms) / aq.total
+}
+
+// maskWeight sums the weights of the terms in mask.
+func maskWeight(mask uint64, terms []qterm) float64 {
+	return maskSum(mask, terms, func(t qterm) float64 { return t.w })
+}
+
+// bigramWeight sums the weights of the bigrams in mask.
+func bigramWeight(mask uint64, bs []bigram) float64 {
+	return maskSum(mask, bs, func(b bigram) float64 { return b.w })
+}
+
+// maskSum sums weight(xs[i]) over the bits i set in mask.
+func maskSum[T any](mask uint64, xs []T, weight func(T) float64) float64 {
+	w := 0.0
+	for i := range xs {
+		if mask&(1<<i) != 0 {
+			w += weight(xs[i])
+		}
+	}
+	return w
+}
+
+// answer turns ranked hits into an Answer: one result per paragraph, and
+// the best sentence of the top one as the answer when it holds enough of
+// the question. speaker, when set, is the speaker the search was limited
+// to: a paragraph that wins then reports their words.
+func (ix *Index) answer(q string, aq analyzed, hits []hit, limit int, speaker string) Answer {
+	ans := Answer{Question: q, Status: NoAnswer}
+	hits = ix.groupByParagraph(hits)
+	for _, h := range hits[:min(limit, len(hits))] {
+		ans.Results = append(ans.Results, ix.result(h, aq))
+	}
+	if len(hits) == 0 || hits[0].cov < ix.rank.minCoverage {
+		return ans
+	}
+	h := hits[0]
+	u := &ix.units[h.unit]
+	span := Span{0, len(u.text)}
+	if len(u.sents) > 0 {
+		span = u.sents[h.sent]
+	}
+	ans = ix.answerWith(ans, u, span, aq)
+	if u.quote < 0 {
+		ans.Speaker, ans.Kind = ix.quoteAt(u, span, speaker)
+	}
+	return ans
+}
+
+// answerWith makes span of unit u the answer of ans.
+func (ix *Index) answerWith(ans Answer, u *unit, span Span, aq analyzed) Answer {
+	ans.Status = Answered
+	ans.Doc = ix.corpus.Articles[u.article].ID
+	ans.Paragraph, ans.Speaker, ans.Kind = u.paragraph, u.speaker, u.kind
+	ans.Text = u.text[span.Start:span.End]
+	ans.Highlights = ix.highlights(u, span, aq)
+	return ans
+}
+
+// quoteAt returns the speaker and kind of the attributed quotation or
+// statement that covers most of span in paragraph unit u, if any; with
+// speaker set, only theirs, and Indirect when none covers the span.
+func (ix *Index) quoteAt(u *unit, span Span, speaker string) (string, corpus.Kind) {
+	a := ix.corpus.Articles[u.article]
+	for _, qt := range a.Quotes {
+		if qt.Paragraph != u.paragraph || qt.Speaker == "" || speaker != "" && qt.Speaker != speaker {
+			continue
+		}
+		lo, hi := max(qt.Start, span.Start), min(qt.End, span.End)
+		if hi > lo && 2*(hi-lo) >= min(span.End-span.Start, qt.End-qt.Start) {
+			return qt.Speaker, qt.Kind
+		}
+	}
+	if speaker != "" {
+		return speaker, corpus.Indirect
+	}
+	return "", ""
+}
+
+// groupByParagraph keeps the best hit of each paragraph, in rank order, so
+// that a paragraph is cited once even when it and its quotations match.
+func (ix *Index) groupByParagraph(hits []hit) []hit {
+	type key struct{ article, paragraph int }
+	seen := make(map[key]bool, len(hits))
+	out := make([]hit, 0, len(hits))
+	for _, h := range hits {
+		u := &ix.units[h.unit]
+		k := key{u.article, u.paragraph}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, h)
+	}
+	return out
+}
+
+// result is the Result of a hit.
+func (ix *Index) result(h hit, aq analyzed) Result {
+	u := &ix.units[h.unit]
+	return Result{
+		Doc:        ix.corpus.Articles[u.article].ID,
+		Paragraph:  u.paragraph,
+		Kind:       u.kind,
+		Speaker:    u.speaker,
+		Text:       u.text,
+		Score:      h.score,
+		Highlights: ix.highlights(u, Span{0, len(u.text)}, aq),
+	}
+}
+
+// highlights marks the words of u inside span that match a question term,
+// as spans relative to span.Start.
+func (ix *Index) highlights(u *unit, span Span, aq analyzed) []Span {
+	var out []Span
+	for _, t := range u.toks {
+		if int(t.start) < span.Start || int(t.end) > span.End {
+			continue
+		}
+		if slices.ContainsFunc(aq.terms, func(q qterm) bool { return q.id == t.term }) {
+			out = append(out, Span{int(t.start) - span.Start, int(t.end) - span.Start})
+		}
+	}
+	return out
+}
+
+// askWhoIs answers "who is NAME" from what the article says of a person it
+// names; ok is false when no person of that name is known.
+func (ix *Index) askWhoIs(ctx context.Context, q string, pq question, f filter, limit int) (Answer, bool, error) {
+	for ai, a := range ix.corpus.Articles {
+		if f.article != "" && a.ID != f.article {
+			continue
+		}
+		found := a.FindSpeakers(pq.name)
+		if len(found) == 0 {
+			continue
+		}
+		s := found[0]
+		para, span := ix.introduction(ai, s)
+		if para == 0 {
+			continue
+		}
+		aq := ix.analyzeQuery(strings.Join(s.Names(), " "))
+		pf := f
+		pf.article = a.ID
+		hits, err := ix.search(ctx, aq, pf)
+		if err != nil {
+			return Answer{}, false, err
+		}
+		// The introducing paragraph leads, then the others that name them.
+		uid := ix.paraUnit[ai][para-1]
+		hits = append([]hit{{unit: uid, score: 1, cov: 1}}, hits...)
+		ans := ix.answer(q, aq, hits, limit, "")
+		u := &ix.units[uid]
+		ans = ix.answerWith(ans, u, span, aq)
+		ans.Speaker, ans.Kind = "", ""
+		if s.Description != "" {
+			// The text's own description, said of the name asked about.
+			ans.Text = s.Name + ": " + s.Description
+			ans.Highlights = []Span{{0, len(s.Name)}}
+		}
+		return ans, true, nil
+	}
+	return Answer{}, false, nil
+}
+
+// introduction finds the sentence that describes speaker s: the one holding
+// the text's own description of them, else the first sentence that names
+// them. It returns the paragraph (0 when none) and the sentence's span.
+func (ix *Index) introduction(ai int, s corpus.Speaker) (int, Span) {
+	a := ix.corpus.Articles[ai]
+	paras := s.MentionedIn
+	if len(paras) == 0 {
+		for i := range a.Paragraphs {
+			paras = append(paras, i+1)
+		}
+	}
+	find := func(needle string) (int, Span) {
+		for _, p := range paras {
+			if p < 1 || p > len(a.Paragraphs) {
+				continue
+			}
+			u := &ix.units[ix.paraUnit[ai][p-1]]
+			at := strings.Index(u.text, needle)
+			if at < 0 {
+				continue
+			}
+			for _, sp := range u.sents {
+				if at >= sp.Start && at < sp.End {
+					return p, sp
+				}
+			}
+			return p, Span{0, len(u.text)}
+		}
+		return 0, Span{}
+	}
+	if s.Description != "" {
+		first, _, _ := strings.Cut(s.Description, ";")
+		if p, sp := find(strings.TrimSpace(first)); p > 0 {
+			return p, sp
+		}
+	}
+	for _, n := range s.Names() {
+		if p, sp := find(n); p > 0 {
+			return p, sp
+		}
+	}
+	return 0, Span{}
+}
+
+// askWhatSaid answers "what did NAME say (about TOPIC)" from the speaker's
+// quotations and statements and the paragraphs that report them; ok is
+// false when no such speaker is known or none of their words are
+// attributed.
+func (ix *Index) askWhatSaid(ctx context.Context, q string, pq question, f filter, limit int) (Answer, bool, error) {
+	for _, a := range ix.corpus.Articles {
+		if f.article != "" && a.ID != f.article {
+			continue
+		}
+		found := a.FindSpeakers(pq.name)
+		if len(found) == 0 || len(a.QuotesBy(found[0].Name)) == 0 {
+			continue
+		}
+		s := found[0]
+		sf := f
+		sf.article, sf.speaker = a.ID, s.Name
+		aq := ix.analyzeQuery(pq.topic)
+		var hits []hit
+		if len(aq.terms) > 0 {
+			var err error
+			if hits, err = ix.search(ctx, aq, sf); err != nil {
+				return Answer{}, false, err
+			}
+		}
+		if len(hits) == 0 {
+			// No topic, or nothing on it: everything they said, in
+			// article order, the first as the answer.
+			hits = ix.speakerUnits(a.ID, s.Name)
+			ans := ix.answer(q, aq, hits, limit, s.Name)
+			if len(hits) > 0 && strings.TrimSpace(pq.topic) == "" {
+				u := &ix.units[hits[0].unit]
+				ans = ix.answerWith(ans, u, Span{0, len(u.text)}, aq)
+			}
+			return ans, true, nil
+		}
+		return ix.answer(q, aq, hits, limit, s.Name), true, nil
+	}
+	return Answer{}, false, nil
+}
+
+// speakerUnits lists the quotations and statements of a speaker in article
+// order.
+func (ix *Index) speakerUnits(doc, speaker string) []hit {
+	var out []hit
+	for i, u := range ix.units {
+		if u.quote >= 0 && u.speaker == speaker && ix.corpus.Articles[u.article].ID == doc {
+			out = append(out, hit{unit: i})
+		}
+	}
+	return out
+}

@@ -1,0 +1,408 @@
+package index
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"articlebot/corpus"
+)
+
+// schema names the layout of the index documents and their analysis; a
+// change to either must change it so that on-disk indexes are rebuilt.
+const schema = "articlebot-index-v1"
+
+// Field names of the Bleve documents.
+const (
+	fieldText    = "text"    // analyzed words
+	fieldDoc     = "doc"     // article ID, keyword
+	fieldType    = "type"    // typePara or typeQuote, keyword
+	fieldSpeaker = "speaker" // canonical speaker name, keyword, absent when none; for a paragraph, every speaker it reports
+)
+
+const (
+	typePara  = "p"
+	typeQuote = "q"
+)
+
+// Files inside an on-disk index folder.
+const (
+	fingerprintFile = "fingerprint"
+	bleveDir        = "bleve"
+)
+
+// Index answers questions about one corpus. It is safe for concurrent use.
+type Index struct {
+	corpus *corpus.Corpus
+	an     *analyzer
+	bleve  bleve.Index
+	rank   ranking
+
+	// units are the indexed passages; a Bleve document's ID is its position
+	// here.
+	units []unit
+	// paraUnit maps article index and 0-based paragraph to the unit of the
+	// paragraph's own text.
+	paraUnit [][]int
+	// terms maps a search term (or a stop word) to its ID; termNames is
+	// the reverse, and stop tells the stop words, which are kept for
+	// phrases but never indexed.
+	terms     map[string]int32
+	termNames []string
+	stop      []bool
+	// idf is the inverse paragraph frequency of each term, 0 for stop words.
+	idf []float64
+	// maxIDF weighs a question term no paragraph contains.
+	maxIDF float64
+	// vocab caches the term of every folded word seen while indexing, so
+	// that questions need no stemming.
+	vocab map[string]int32
+}
+
+// unit is one indexed passage: a paragraph, or a quotation or statement in
+// one.
+type unit struct {
+	article   int // index in corpus.Articles
+	paragraph int // 1-based
+	quote     int // index in Article.Quotes, -1 for the paragraph
+	kind      corpus.Kind
+	speaker   string
+	// speakers are, for a paragraph, the speakers whose words it reports.
+	speakers []string
+	text     string
+	// toks are the content words (stop words dropped), in order.
+	toks []tok
+	// words holds the term of every word by position (pos-1), stop words
+	// included, -1 where the tokenizer's token folded to nothing; it serves
+	// phrase matching.
+	words []int32
+	// sents are the sentence spans of text; tok.sent indexes them.
+	sents []Span
+}
+
+// tok is one content word of a unit.
+type tok struct {
+	term       int32
+	pos        int32
+	sent       int32
+	start, end int32
+}
+
+// Open builds the index of c, or reuses the on-disk index at opts.Path when
+// it was built from the same corpus. An on-disk index that is missing,
+// stale or unreadable is rebuilt.
+func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, error) {
+	if c == nil || len(c.Articles) == 0 {
+		return nil, errors.New("open index: the corpus has no articles")
+	}
+	an, err := newAnalyzer()
+	if err != nil {
+		return nil, fmt.Errorf("open index: stop words: %w", err)
+	}
+	ix := &Index{corpus: c, an: an, rank: defaultRanking()}
+	ix.analyzeCorpus()
+
+	if opts.Path == "" {
+		b, err := bleve.New("", newMapping())
+		if err != nil {
+			return nil, fmt.Errorf("create index: %w", err)
+		}
+		ix.bleve = b
+		if err := ix.fill(ctx, opts.Progress); err != nil {
+			_ = b.Close()
+			return nil, err
+		}
+		return ix, nil
+	}
+	if err := ix.openDisk(ctx, opts); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+// Close releases the index. Questions asked after Close fail.
+func (ix *Index) Close() error {
+	if err := ix.bleve.Close(); err != nil {
+		return fmt.Errorf("close index: %w", err)
+	}
+	return nil
+}
+
+// openDisk opens the index at opts.Path if its fingerprint matches the
+// corpus, and otherwise builds it there afresh.
+func (ix *Index) openDisk(ctx context.Context, opts Options) error {
+	fp := ix.fingerprint()
+	dir := filepath.Join(opts.Path, bleveDir)
+	fpPath := filepath.Join(opts.Path, fingerprintFile)
+	if old, err := os.ReadFile(fpPath); err == nil && strings.TrimSpace(string(old)) == fp {
+		b, err := bleve.Open(dir)
+		if err == nil {
+			if n, err := b.DocCount(); err == nil && n == uint64(len(ix.units)) {
+				ix.bleve = b
+				return nil
+			}
+			_ = b.Close()
+		}
+	}
+	// Stale or unreadable: remove only what this package writes there.
+	if err := os.Remove(fpPath); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("rebuild index %q: %w", opts.Path, err)
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return fmt.Errorf("rebuild index %q: %w", opts.Path, err)
+	}
+	if err := os.MkdirAll(opts.Path, 0o755); err != nil {
+		return fmt.Errorf("create index %q: %w", opts.Path, err)
+	}
+	b, err := bleve.New(dir, newMapping())
+	if err != nil {
+		return fmt.Errorf("create index %q: %w", opts.Path, err)
+	}
+	ix.bleve = b
+	if err := ix.fill(ctx, opts.Progress); err != nil {
+		_ = b.Close()
+		return err
+	}
+	// The fingerprint is written last, so that an interrupted build is
+	// never taken for a complete one.
+	tmp := fpPath + ".tmp"
+	if err := os.WriteFile(tmp, []byte(fp+"\n"), 0o644); err != nil {
+		_ = b.Close()
+		return fmt.Errorf("write index fingerprint: %w", err)
+	}
+	if err := os.Rename(tmp, fpPath); err != nil {
+		_ = b.Close()
+		return fmt.Errorf("write index fingerprint: %w", err)
+	}
+	return nil
+}
+
+// fingerprint identifies the indexed content of the corpus and the index
+// layout.
+func (ix *Index) fingerprint() string {
+	h := sha256.New()
+	put := func(s string) {
+		var n [8]byte
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	put(schema)
+	for _, u := range ix.units {
+		put(ix.corpus.Articles[u.article].ID)
+		put(strconv.Itoa(u.paragraph))
+		put(string(u.kind))
+		put(u.speaker)
+		put(strings.Join(u.speakers, "\x00"))
+		put(u.text)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// newMapping is the index mapping. Documents are built field by field from
+// the analysis in this package (see fill), so the mapping only sets the
+// scoring model: BM25 ranked paragraphs better than tf-idf once questions
+// are analyzed as here (BenchmarkSQuAD).
+func newMapping() *mapping.IndexMappingImpl {
+	m := bleve.NewIndexMapping()
+	m.ScoringModel = bindex.BM25Scoring
+	m.DefaultAnalyzer = "keyword"
+	return m
+}
+
+// analyzeCorpus splits every paragraph and quotation into words and builds
+// the term dictionary and statistics.
+func (ix *Index) analyzeCorpus() {
+	ix.terms = map[string]int32{}
+	ix.vocab = map[string]int32{}
+	ix.paraUnit = make([][]int, len(ix.corpus.Articles))
+	for ai, a := range ix.corpus.Articles {
+		ix.paraUnit[ai] = make([]int, len(a.Paragraphs))
+		speakers := make([][]string, len(a.Paragraphs))
+		for _, q := range a.Quotes {
+			if q.Paragraph >= 1 && q.Paragraph <= len(a.Paragraphs) && q.Speaker != "" && !slices.Contains(speakers[q.Paragraph-1], q.Speaker) {
+				speakers[q.Paragraph-1] = append(speakers[q.Paragraph-1], q.Speaker)
+			}
+		}
+		for pi, p := range a.Paragraphs {
+			ix.paraUnit[ai][pi] = len(ix.units)
+			ix.units = append(ix.units, ix.newUnit(unit{article: ai, paragraph: pi + 1, quote: -1, text: p, speakers: speakers[pi]}))
+		}
+		for qi, q := range a.Quotes {
+			if q.Paragraph < 1 || q.Paragraph > len(a.Paragraphs) || strings.TrimSpace(q.Text) == "" {
+				continue
+			}
+			ix.units = append(ix.units, ix.newUnit(unit{article: ai, paragraph: q.Paragraph, quote: qi,
+				kind: q.Kind, speaker: q.Speaker, text: q.Text}))
+		}
+	}
+	df := make([]int, len(ix.termNames))
+	seen := make([]int, len(ix.termNames))
+	paras := 0
+	for i, u := range ix.units {
+		if u.quote >= 0 {
+			continue
+		}
+		paras++
+		for _, t := range u.toks {
+			if !ix.stop[t.term] && seen[t.term] != i+1 {
+				seen[t.term] = i + 1
+				df[t.term]++
+			}
+		}
+	}
+	ix.idf = make([]float64, len(df))
+	for t, n := range df {
+		if !ix.stop[t] {
+			ix.idf[t] = bm25IDF(paras, n)
+		}
+	}
+	ix.maxIDF = bm25IDF(paras, 0)
+}
+
+// bm25IDF is the BM25 inverse document frequency of a term in n of docs
+// documents.
+func bm25IDF(docs, n int) float64 {
+	return math.Log(1 + (float64(docs)-float64(n)+0.5)/(float64(n)+0.5))
+}
+
+// newUnit fills in the words and sentences of u.
+func (ix *Index) newUnit(u unit) unit {
+	u.sents = sentences(u.text)
+	ws := ix.an.words(u.text)
+	u.toks = make([]tok, 0, len(ws))
+	if len(ws) > 0 {
+		u.words = make([]int32, ws[len(ws)-1].pos)
+	}
+	for i := range u.words {
+		u.words[i] = -1
+	}
+	s := 0
+	for _, w := range ws {
+		id := ix.indexTerm(w.norm)
+		u.words[w.pos-1] = id
+		if ix.stop[id] {
+			continue
+		}
+		for s+1 < len(u.sents) && w.start >= u.sents[s+1].Start {
+			s++
+		}
+		u.toks = append(u.toks, tok{term: id, pos: int32(w.pos), sent: int32(s), start: int32(w.start), end: int32(w.end)})
+	}
+	return u
+}
+
+// indexTerm returns the term ID of a folded word, adding it to the
+// dictionary.
+func (ix *Index) indexTerm(norm string) int32 {
+	if id, ok := ix.vocab[norm]; ok {
+		return id
+	}
+	stop := ix.an.isStop(norm)
+	// Stop words are kept apart from stems that are spelt alike.
+	name := "\x00" + norm
+	if !stop {
+		name = ix.an.stem(norm)
+	}
+	id, ok := ix.terms[name]
+	if !ok {
+		id = int32(len(ix.termNames))
+		ix.terms[name] = id
+		ix.termNames = append(ix.termNames, name)
+		ix.stop = append(ix.stop, stop)
+	}
+	ix.vocab[norm] = id
+	return id
+}
+
+// batchUnits bounds the documents of one batch. In-memory scorch never
+// merges segments and every segment costs each query term a dictionary
+// lookup, so the index is built in as few batches as memory allows: one
+// batch per article made SQuAD queries (48 articles) several times slower.
+const batchUnits = 20000
+
+// fill indexes every unit, reporting progress per article.
+func (ix *Index) fill(ctx context.Context, progress func(done, total int)) error {
+	total := len(ix.corpus.Articles)
+	batch := ix.bleve.NewBatch()
+	flush := func() error {
+		if batch.Size() == 0 {
+			return nil
+		}
+		if err := ix.bleve.Batch(batch); err != nil {
+			return fmt.Errorf("build index: %w", err)
+		}
+		batch.Reset()
+		return nil
+	}
+	for i := range ix.units {
+		if err := batch.IndexAdvanced(ix.document(i)); err != nil {
+			return fmt.Errorf("build index: %w", err)
+		}
+		last := i+1 == len(ix.units) || ix.units[i+1].article != ix.units[i].article
+		if batch.Size() >= batchUnits || i+1 == len(ix.units) {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("build index: %w", err)
+			}
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		if last && progress != nil {
+			progress(ix.units[i].article+1, total)
+		}
+	}
+	return nil
+}
+
+// document is the Bleve document of unit i. Nothing is stored and no term
+// vectors are kept: the texts are in memory, and highlights are computed
+// from the unit's own words.
+func (ix *Index) document(i int) *document.Document {
+	u := &ix.units[i]
+	d := document.NewDocument(strconv.Itoa(i))
+	ts := make(analysis.TokenStream, len(u.toks))
+	for j, t := range u.toks {
+		ts[j] = &analysis.Token{Term: []byte(ix.termNames[t.term]), Start: int(t.start), End: int(t.end),
+			Position: int(t.pos), Type: analysis.AlphaNumeric}
+	}
+	d.AddField(document.NewTextFieldCustom(fieldText, nil, []byte(u.text), bindex.IndexField, tokens(ts)))
+	d.AddField(keyword(fieldDoc, ix.corpus.Articles[u.article].ID))
+	if u.quote < 0 {
+		d.AddField(keyword(fieldType, typePara))
+	} else {
+		d.AddField(keyword(fieldType, typeQuote))
+		if u.speaker != "" {
+			d.AddField(keyword(fieldSpeaker, u.speaker))
+		}
+	}
+	for _, sp := range u.speakers {
+		d.AddField(keyword(fieldSpeaker, sp))
+	}
+	return d
+}
+
+func keyword(name, value string) *document.TextField {
+	return document.NewTextFieldCustom(name, nil, []byte(value), bindex.IndexField, nil)
+}
+
+// tokens hands Bleve the words this package already analyzed, so that each
+// text is analyzed once.
+type tokens analysis.TokenStream
+
+func (t tokens) Analyze([]byte) analysis.TokenStream { return analysis.TokenStream(t) }

@@ -1,0 +1,209 @@
+package index
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxQuestionBytes bounds the text of a question that is analyzed; the rest
+// is ignored, so that a pasted page costs no more than a long question.
+const maxQuestionBytes = 2000
+
+// maxTerms bounds the search terms of one question (the rarest are kept),
+// which bounds the fan-out of the query and fits a term set in a uint64.
+const maxTerms = 24
+
+// shape is the kind of question, which decides where to look.
+type shape int
+
+const (
+	// plain questions search every passage.
+	plain shape = iota
+	// whoSaid questions ("who said …") search quotations and name the
+	// speaker.
+	whoSaid
+	// whatSaid questions ("what did Carden say about …") search one
+	// speaker's quotations and statements.
+	whatSaid
+	// whoIs questions ("who is K.T. McFarland?") answer from what the text
+	// says of a person.
+	whoIs
+)
+
+// question is a parsed question.
+type question struct {
+	shape shape
+	// name is the person asked about (whatSaid, whoIs).
+	name string
+	// topic is the text to search for: the question without its frame for
+	// whoSaid and whatSaid, the whole question otherwise.
+	topic string
+}
+
+// Question frames. They are English grammar, not words of any article.
+var (
+	reWhoSaid   = regexp.MustCompile(`(?i)^\s*(?:who|which \w+|what \w+)\s+(?:has\s+|had\s+|did\s+|have\s+)?(?:said|says|say|stated|states|claimed|claims|argued|argues|warned|warns|wrote|writes|believes|believed|thinks|thought|described|describes|called|calls|told|tells|suggested|suggests|noted|notes|predicted|predicts|asserted|asserts|declared|declares)\b(?:\s+that\b)?(.*)$`)
+	reWhatSaid  = regexp.MustCompile(`(?i)^\s*(?:what|how)\s+(?:did|does|do|has|have|had|would|will|could)\s+(.+?)\s+(?:say|said|think|thought|believe|argue|claim|tell|told|write|wrote|mean|warn|suggest|note|predict|feel|add|explain|describe)\b(?:\s+(?:about|of|on|regarding|concerning|in)\b)?(.*)$`)
+	reSaidAbout = regexp.MustCompile(`(?i)^\s*(?:what|how)\s+(?:was|is)\s+(.+?)['’]s\s+(?:view|views|opinion|position|take|stance|comment|comments)\b(?:\s+(?:about|of|on|regarding|concerning)\b)?(.*)$`)
+	reAccording = regexp.MustCompile(`(?i)\b(?:according\s+to|in\s+the\s+(?:view|opinion|words)\s+of|says|said)\s+((?:[\p{L}\p{N}.'’-]+\s*){1,4})`)
+	reWhoIs     = regexp.MustCompile(`(?i)^\s*who\s+(?:is|was|are|were)\s+(.+?)\s*$`)
+)
+
+// parseQuestion finds the shape of a question.
+func parseQuestion(text string) question {
+	t := strings.TrimRightFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '.' || r == '.'
+	})
+	if m := reWhoSaid.FindStringSubmatch(t); m != nil && strings.TrimSpace(m[1]) != "" {
+		return question{shape: whoSaid, topic: m[1]}
+	}
+	if m := reWhatSaid.FindStringSubmatch(t); m != nil {
+		return question{shape: whatSaid, name: strings.TrimSpace(m[1]), topic: m[2]}
+	}
+	if m := reSaidAbout.FindStringSubmatch(t); m != nil {
+		return question{shape: whatSaid, name: strings.TrimSpace(m[1]), topic: m[2]}
+	}
+	if m := reWhoIs.FindStringSubmatch(t); m != nil {
+		return question{shape: whoIs, name: strings.TrimSpace(m[1]), topic: text}
+	}
+	return question{shape: plain, topic: text}
+}
+
+// cleanQuestion replaces control and format characters with spaces and
+// bounds the length, so that no input can make the work unbounded. It
+// reports false when nothing is left to search for (no letter or digit).
+func cleanQuestion(s string) (string, bool) {
+	if len(s) > maxQuestionBytes {
+		cut := maxQuestionBytes
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
+	s = strings.ToValidUTF8(s, " ")
+	any := false
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			return ' '
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			any = true
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s), any
+}
+
+// qterm is one search term of a question.
+type qterm struct {
+	id   int32 // term ID, -1 when no passage has it
+	name string
+	w    float64 // weight: its inverse paragraph frequency
+}
+
+// bigram is two words that follow each other in a question, at least one
+// of them a content word; finding them side by side in a passage is strong
+// evidence that it speaks of the same thing (as in DrQA's bigram retrieval).
+type bigram struct {
+	a, b int32
+	w    float64
+}
+
+// analyzed is an analyzed question.
+type analyzed struct {
+	terms   []qterm
+	bigrams []bigram
+	// total is the summed weight of terms, bigramTotal of bigrams.
+	total, bigramTotal float64
+}
+
+// maxBigrams bounds the bigrams of a question (they fit a uint64 mask).
+const maxBigrams = 64
+
+// analyzeQuery analyzes text into its distinct content terms in order of
+// first appearance, keeping the maxTerms rarest, and its bigrams.
+func (ix *Index) analyzeQuery(text string) analyzed {
+	var q analyzed
+	prev, prevPos := int32(-1), 0
+	for _, w := range ix.an.words(text) {
+		id, known := ix.vocab[w.norm]
+		stop := known && ix.stop[id] || !known && ix.an.isStop(w.norm)
+		name := ""
+		switch {
+		case stop:
+		case known:
+			name = ix.termNames[id]
+		default:
+			name = ix.an.stem(w.norm)
+			id = -1
+			if tid, ok := ix.terms[name]; ok {
+				id = tid
+			}
+		}
+		if !known && stop {
+			id = -1
+		}
+		if prev >= 0 && id >= 0 && w.pos == prevPos+1 && (!ix.stop[prev] || !ix.stop[id]) && len(q.bigrams) < maxBigrams {
+			q.bigrams = append(q.bigrams, bigram{a: prev, b: id, w: ix.idf[prev] + ix.idf[id]})
+		}
+		prev, prevPos = id, w.pos
+		if stop || questionWords[w.norm] || slices.ContainsFunc(q.terms, func(t qterm) bool { return t.name == name }) {
+			continue
+		}
+		weight := ix.maxIDF
+		if id >= 0 {
+			weight = ix.idf[id]
+		}
+		q.terms = append(q.terms, qterm{id: id, name: name, w: weight})
+	}
+	for len(q.terms) > maxTerms {
+		// Keep the rarest terms, in question order.
+		low := 0
+		for i, t := range q.terms {
+			if t.w < q.terms[low].w {
+				low = i
+			}
+		}
+		q.terms = slices.Delete(q.terms, low, low+1)
+	}
+	for _, t := range q.terms {
+		q.total += t.w
+	}
+	for _, b := range q.bigrams {
+		q.bigramTotal += b.w
+	}
+	return q
+}
+
+// questionWords are words that frame a question rather than say what it is
+// about; the stop list already drops who, what, which, did and the like.
+var questionWords = map[string]bool{
+	"many": true, "much": true,
+}
+
+// according turns "… according to NAME" (or "in the view of NAME") into a
+// whatSaid question when NAME is a person of the corpus, trying the longest
+// run of up to four words after the cue.
+func (ix *Index) according(pq question, f filter) question {
+	loc := reAccording.FindStringSubmatchIndex(pq.topic)
+	if loc == nil {
+		return pq
+	}
+	words := strings.Fields(pq.topic[loc[2]:loc[3]])
+	for n := len(words); n > 0; n-- {
+		name := strings.TrimRight(strings.Join(words[:n], " "), ".,;:!?")
+		for _, a := range ix.corpus.Articles {
+			if f.article != "" && a.ID != f.article {
+				continue
+			}
+			if len(a.FindSpeakers(name)) > 0 {
+				rest := pq.topic[:loc[0]] + " " + strings.Join(words[n:], " ")
+				return question{shape: whatSaid, name: name, topic: rest}
+			}
+		}
+	}
+	return pq
+}
