@@ -109,7 +109,7 @@ func (an *analysis) subjects(pi int, s sentence) []int {
 		if m.start < from || m.end > to || m.ent < 0 || m.inQuote || m.possessed || m.tokEnd >= len(pt.flat) {
 			continue
 		}
-		if e := an.ents[m.ent]; e.org || !e.person && !e.source {
+		if !an.ents[m.ent].maybePerson() {
 			continue
 		}
 		next := pt.flat[m.tokEnd]
@@ -207,6 +207,9 @@ func (an *analysis) attribute() []found {
 				} else if h := nearestHit(hits[si], ti); h != nil {
 					h.used = true
 					f.attributeTo(an, h.cue, h.speakers)
+					if h.only != 0 {
+						f.Kind = Direct // “…” ― Jane Roe
+					}
 				} else if inherit := an.inherited(pi, si, ti, hits, lastQuote, prevLast, pending); inherit != nil {
 					f.attributeTo(an, inherit.Cue, inherit.speakers)
 					if inherit == pending {

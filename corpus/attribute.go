@@ -358,7 +358,16 @@ func (an *analysis) forwardNP(pi int, s sentence, c int) source {
 	if pt.toks[last].kind != tWord || npBoundary[first] {
 		return source{}
 	}
-	return an.npSource(pi, pt.toks[c].start, pt.toks[last].end, pt.word(last))
+	src := an.npSource(pi, pt.toks[c].start, pt.toks[last].end, pt.word(last))
+	if src.anon && j+1 < s.to && pt.punct(j) == "," && pt.toks[j+1].kind == tWord {
+		// "said Ann Lee's aide, Bo Park": a name in apposition.
+		for _, mi := range pt.ments {
+			if m := &an.ments[mi]; m.start == pt.toks[j+1].start && m.ent >= 0 && !an.ents[m.ent].org {
+				return source{ents: []int{m.ent}}
+			}
+		}
+	}
+	return src
 }
 
 // npSource names the source of the noun phrase text[start:end] with head
@@ -410,6 +419,10 @@ func (an *analysis) appositiveBack(pi int, s sentence, j int) source {
 			return source{}
 		}
 		if !appositiveStart(pt.word(k + 1)) {
+			// "Ann Lee's aide, Bo Park, said": a name in apposition.
+			if m := an.mentionEndingAt(pi, pt.toks[pos-1].end); m >= 0 && an.ments[m].start == pt.toks[k+1].start && an.ments[m].ent >= 0 {
+				return source{ents: []int{an.ments[m].ent}}
+			}
 			return source{}
 		}
 		if src := an.backNP(pi, s, k-1); len(src.ents) > 0 || src.pronoun != "" {
@@ -490,7 +503,7 @@ func (an *analysis) mentionEndingAt(pi int, end int) int {
 func (an *analysis) resolve(pronoun string) int {
 	for i := len(an.salient) - 1; i >= 0; i-- {
 		e := an.ents[an.salient[i]]
-		if e.org || !e.person && !e.source {
+		if !e.maybePerson() {
 			continue
 		}
 		switch {

@@ -223,21 +223,21 @@ func markdownTitle(a *Article, lines []string) []string {
 }
 
 func paragraphs(lines []string) []string {
-	blank := false
-	seenText := false
+	// Blank lines separate paragraphs only when text follows them: a
+	// trailing newline does not make a one-paragraph-a-line file one block.
+	blank, separated, seenText := false, false, false
 	for _, l := range lines {
 		if strings.TrimSpace(l) == "" {
-			if seenText {
-				blank = true
-			}
+			blank = blank || seenText
 		} else if blank {
+			separated = true
 			break
 		} else {
 			seenText = true
 		}
 	}
 	var out []string
-	if !blank {
+	if !separated {
 		for _, l := range lines {
 			if t := strings.Join(strings.Fields(l), " "); t != "" {
 				out = append(out, t)

@@ -204,7 +204,7 @@ func headline(p string, toks []token) bool {
 			capped++
 		}
 	}
-	return words >= 4 && capped*10 >= words*8
+	return words >= 6 && capped*10 >= words*8
 }
 
 // opensSentence reports whether token i starts a sentence or a quotation,
@@ -378,6 +378,13 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 		}
 	}
 	return ents
+}
+
+// maybePerson reports whether e may be the antecedent of "he" or "she": a
+// person by some evidence, a source that is not an organisation, or a name
+// of two words or more without an organisation's word (Tom Field).
+func (e *entity) maybePerson() bool {
+	return !e.org && (e.person || e.source || len(e.words) >= 2)
 }
 
 func hasOrgWord(words []string) bool {

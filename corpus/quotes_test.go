@@ -1,0 +1,215 @@
+package corpus_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"articlebot/corpus"
+)
+
+// q is a quotation as a test expects it: paragraph, kind, speaker, text.
+type q struct {
+	para    int
+	kind    corpus.Kind
+	speaker string
+	text    string
+}
+
+func (x q) String() string { return fmt.Sprintf("¶%d %s %q: %q", x.para, x.kind, x.speaker, x.text) }
+
+func quotations(a *corpus.Article, withIndirect bool) []q {
+	var out []q
+	for _, x := range a.Quotes {
+		if x.Kind != corpus.Indirect || withIndirect {
+			out = append(out, q{x.Paragraph, x.Kind, x.Speaker, x.Text})
+		}
+	}
+	return out
+}
+
+func TestQuotations(t *testing.T) {
+	tests := []struct {
+		name string
+		// paras are joined with blank lines.
+		paras []string
+		want  []q
+	}{
+		{
+			name:  "split around the cue",
+			paras: []string{"“The plan is sound,” said Jane Roe, a planner. “It will work.”"},
+			want: []q{
+				{1, corpus.Direct, "Jane Roe", "The plan is sound,"},
+				{1, corpus.Direct, "Jane Roe", "It will work."},
+			},
+		},
+		{
+			name:  "bracketed insertion kept",
+			paras: []string{"“Gen. [Philip] Bird pushed hard,” said Ann Lee."},
+			want:  []q{{1, corpus.Direct, "Ann Lee", "Gen. [Philip] Bird pushed hard,"}},
+		},
+		{
+			name: "quotation runs on into the next paragraph",
+			paras: []string{
+				"Ann Lee, a mayor, described the vote. “It was close and we knew it.",
+				"“But we won in the end.”",
+			},
+			want: []q{
+				{1, corpus.Direct, "Ann Lee", "It was close and we knew it."},
+				{2, corpus.Direct, "Ann Lee", "But we won in the end."},
+			},
+		},
+		{
+			name:  "straight quotes",
+			paras: []string{`"We are ready," Tom Field said. "More later."`},
+			want: []q{
+				{1, corpus.Direct, "Tom Field", "We are ready,"},
+				{1, corpus.Direct, "Tom Field", "More later."},
+			},
+		},
+		{
+			name:  "apostrophes are not quotation marks",
+			paras: []string{"“It’s Tom’s call, isn't it,” said Ann Lee’s aide, Bo Park."},
+			want:  []q{{1, corpus.Direct, "Bo Park", "It’s Tom’s call, isn't it,"}},
+		},
+		{
+			name:  "partial quotation inside reported speech",
+			paras: []string{"Ann Lee believes the deal could “change everything for us.”"},
+			want:  []q{{1, corpus.Mixed, "Ann Lee", "change everything for us."}},
+		},
+		{
+			name:  "he said, before the quotation",
+			paras: []string{"Tom Field spoke first.", "He said, “we will see.”"},
+			want:  []q{{2, corpus.Direct, "Tom Field", "we will see."}},
+		},
+		{
+			name:  "organisation through according to",
+			paras: []string{"The talks “went well,” according to a White House statement."},
+			want:  []q{{1, corpus.Mixed, "White House", "went well,"}},
+		},
+		{
+			name:  "show titles are not quotations",
+			paras: []string{"Ann Lee said on “Face the Nation” that she would run."},
+			want:  nil,
+		},
+		{
+			name:  "no source, no guess",
+			paras: []string{"“Nobody knows who wrote this line.”"},
+			want:  []q{{1, corpus.Direct, "", "Nobody knows who wrote this line."}},
+		},
+		{
+			name:  "transcript speaker label",
+			paras: []string{`"FIELD: We will win this."`},
+			want:  []q{{1, corpus.Direct, "Field", "We will win this."}},
+		},
+		{
+			name:  "signature after a dash",
+			paras: []string{"“We will win.” ― Jane Roe “We might lose.” ― Tom Field"},
+			want: []q{
+				{1, corpus.Direct, "Jane Roe", "We will win."},
+				{1, corpus.Direct, "Tom Field", "We might lose."},
+			},
+		},
+		{
+			name:  "quotation inside a quotation",
+			paras: []string{`"He asked me, “Are you sure?” and I was," said Ann Lee.`},
+			want:  []q{{1, corpus.Direct, "Ann Lee", "He asked me, “Are you sure?” and I was,"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := strings.Join(tt.paras, "\n\n")
+			a, err := corpus.Parse("t", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := quotations(a, false); !slices.Equal(got, tt.want) {
+				t.Errorf("Parse(%q) quotations = %v; want %v", text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPronounResolution(t *testing.T) {
+	tests := []struct {
+		name  string
+		paras []string
+		want  []string // the speaker of each quotation, in order
+	}{
+		{
+			name: "across paragraphs, past a person only mentioned",
+			paras: []string{
+				"“Talks matter,” said Ann Lee, a senator.",
+				"Many expect Tom Field's team to object to the deal.",
+				"“They will not,” she said.",
+			},
+			want: []string{"Ann Lee", "Ann Lee"},
+		},
+		{
+			name: "gender from a title",
+			paras: []string{
+				"“One,” said Mr. Tom Field.",
+				"“Two,” said Ms. Ann Lee.",
+				"“Three,” he added.",
+			},
+			want: []string{"Tom Field", "Ann Lee", "Tom Field"},
+		},
+		{
+			name: "a later surname links to the full name",
+			paras: []string{
+				"Sir Adam Bell, head of a think tank, spoke.",
+				"“Four,” Bell said.",
+			},
+			want: []string{"Adam Bell"},
+		},
+		{
+			name:  "no antecedent, no guess",
+			paras: []string{"“Five,” he said."},
+			want:  []string{""},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := strings.Join(tt.paras, "\n\n")
+			a, err := corpus.Parse("t", []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, x := range quotations(a, false) {
+				got = append(got, x.speaker)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Parse(%q) speakers = %q; want %q", text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSpeakers(t *testing.T) {
+	text := "“Trade will grow,” said Sir Adam Bell, director of the Trade Forum, a London-based group.\n\n" +
+		"Bell, who is a former ambassador to Chile, believes tariffs will fall.\n\n" +
+		"President Barack Obama disagreed with Bell on tariffs, and Obama said so."
+	a, err := corpus.Parse("t", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bell, ok := a.Speaker("Adam Bell")
+	if !ok {
+		t.Fatalf("Speaker(%q) not found in %+v", "Adam Bell", a.Speakers)
+	}
+	if want := []string{"Sir Adam Bell", "Bell"}; !slices.Equal(bell.Aliases, want) {
+		t.Errorf("Adam Bell aliases = %q; want %q", bell.Aliases, want)
+	}
+	if want := "director of the Trade Forum, a London-based group; a former ambassador to Chile"; bell.Description != want {
+		t.Errorf("Adam Bell description = %q; want %q", bell.Description, want)
+	}
+	if bell.Quotes != 1 || bell.Statements != 1 || !slices.Equal(bell.MentionedIn, []int{1, 2, 3}) {
+		t.Errorf("Adam Bell quotes, statements, mentioned = %d, %d, %v; want 1, 1, [1 2 3]", bell.Quotes, bell.Statements, bell.MentionedIn)
+	}
+	obama, ok := a.Speaker("Barack Obama")
+	if !ok || obama.Statements != 1 || obama.Description != "President" {
+		t.Errorf("Speaker(%q) = %+v, %v; want a statement and the description President", "Barack Obama", obama, ok)
+	}
+}
