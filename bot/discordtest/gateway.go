@@ -88,11 +88,13 @@ func (c *conn) send(f frame) {
 }
 
 // writeLoop writes queued frames until the connection fails, a close frame
-// is sent or the server closes.
-func (c *conn) writeLoop(done <-chan struct{}) {
+// is sent, the read loop ends (stop) or the server closes (done).
+func (c *conn) writeLoop(stop, done <-chan struct{}) {
 	for {
 		select {
 		case <-c.wake:
+		case <-stop:
+			return
 		case <-done:
 			return
 		}
@@ -138,6 +140,21 @@ type session struct {
 type logged struct {
 	seq  int64
 	data []byte
+}
+
+// loggedEvent turns a sent frame back into an event, to send it again in
+// another session under a new sequence number.
+func loggedEvent(l logged) event {
+	var f struct {
+		T string          `json:"t"`
+		D json.RawMessage `json:"d"`
+	}
+	var g struct {
+		GuildID string `json:"guild_id"`
+	}
+	_ = json.Unmarshal(l.data, &f) // the fake's own frames decode
+	_ = json.Unmarshal(f.D, &g)
+	return event{typ: f.T, d: f.D, guildID: g.GuildID}
 }
 
 // event is one dispatch: the type, its JSON payload, and what the session
@@ -257,10 +274,10 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	s.bumpLocked()
 	s.mu.Unlock()
 
-	writerDone := make(chan struct{})
+	writerDone, stop := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(writerDone)
-		c.writeLoop(s.done)
+		c.writeLoop(stop, s.done)
 	}()
 	defer func() {
 		s.mu.Lock()
@@ -272,6 +289,7 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 		s.bumpLocked()
 		s.mu.Unlock()
 		ws.Close()
+		close(stop)
 		<-writerDone
 	}()
 
@@ -448,13 +466,7 @@ func (s *Server) identify(c *conn, d json.RawMessage) {
 		s.appendLocked(sess, event{typ: "GUILD_CREATE", d: guildJSON(), guildID: GuildID})
 	}
 	for _, l := range carried {
-		var f struct {
-			T string          `json:"t"`
-			D json.RawMessage `json:"d"`
-		}
-		if json.Unmarshal(l.data, &f) == nil {
-			s.appendLocked(sess, event{typ: f.T, d: f.D})
-		}
+		s.appendLocked(sess, loggedEvent(l))
 	}
 	pending := s.pending
 	s.pending = nil
@@ -479,6 +491,14 @@ func (s *Server) resume(c *conn, d json.RawMessage) {
 	if sess == nil || (len(sess.log) > 0 && sess.log[0].seq > p.Seq+1) || p.Seq > sess.seq {
 		c.send(frame{data: opFrame(opInvalidSession, false)})
 		if sess != nil {
+			// Discord would drop the events the client never saw; the
+			// fake hands them to the next READY, so that no test loses an
+			// interaction to the fake itself.
+			for _, l := range sess.log {
+				if l.seq > p.Seq {
+					s.pending = append(s.pending, loggedEvent(l))
+				}
+			}
 			delete(s.sessions, sess.id)
 		}
 		return
@@ -490,7 +510,10 @@ func (s *Server) resume(c *conn, d json.RawMessage) {
 	sess.conn = c
 	c.sess = sess
 	s.stats.Resumes++
-	c.send(frame{data: dispatchFrame(sess.seq, "RESUMED", []byte("{}"))})
+	// RESUMED carries the client's own sequence number: the replayed events
+	// carry theirs, so a client that drops again midway resumes from the
+	// last one it really saw.
+	c.send(frame{data: dispatchFrame(p.Seq, "RESUMED", []byte("{}"))})
 	for _, l := range sess.log {
 		if l.seq > p.Seq {
 			c.send(frame{data: l.data})
