@@ -480,12 +480,30 @@ func (ix *Index) askWhoIs(ctx context.Context, q string, pq question, f filter, 
 		ans.Speaker, ans.Kind = "", ""
 		if s.Description != "" {
 			// The text's own description, said of the name asked about.
-			ans.Text = s.Name + ": " + s.Description
+			ans.Text = s.Name + " is " + describe(s.Description)
 			ans.Highlights = []Span{{0, len(s.Name)}}
 		}
 		return ans, true, nil
 	}
 	return Answer{}, false, nil
+}
+
+// describe joins the parts of a speaker's description ("executive
+// editor …; a former adviser …") into one phrase.
+func describe(d string) string {
+	var parts []string
+	for p := range strings.SplitSeq(d, ";") {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	switch len(parts) {
+	case 0:
+		return d
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }
 
 // introduction finds the sentence that describes speaker s: the one holding
