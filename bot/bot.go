@@ -180,6 +180,9 @@ func New(cfg Config, c *corpus.Corpus, s Searcher) (*Bot, error) {
 			b.log.Warn("discord rate limit: waiting before retrying", slog.String("url", redactURL(r.URL)), slog.Duration("retry_after", r.RetryAfter))
 		}),
 		session.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {
+			if b.closing() {
+				return
+			}
 			b.log.Warn("gateway disconnected; reconnecting")
 		}),
 		session.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) {
@@ -346,6 +349,13 @@ func (b *Bot) begin() bool {
 	}
 	b.inflight.Add(1)
 	return true
+}
+
+// closing reports whether Close has been called.
+func (b *Bot) closing() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.closed
 }
 
 func (b *Bot) self() string {
