@@ -114,6 +114,11 @@ func (an *analysis) subjects(pi int, s sentence) []int {
 		}
 		next := pt.flat[m.tokEnd]
 		w := pt.text[next.start:next.end]
+		opens := m.start == from
+		if opens && w == "," {
+			out = append(out, mi) // "Dean, a medical doctor, then appeared …"
+			continue
+		}
 		if next.kind != tWord || startsUpper(w) || notSubjectNext[w] {
 			continue
 		}
@@ -126,6 +131,18 @@ func (an *analysis) subjects(pi int, s sentence) []int {
 		out = append(out, mi)
 	}
 	return out
+}
+
+// subjectBefore returns the entity of the last clause subject before byte
+// offset off in the sentence, or -1.
+func (an *analysis) subjectBefore(pi int, s sentence, off int) int {
+	e := -1
+	for _, mi := range an.subjects(pi, s) {
+		if an.ments[mi].start < off {
+			e = an.ments[mi].ent
+		}
+	}
+	return e
 }
 
 // voteGender guesses a person's gender from the first "he" or "she" after
@@ -204,7 +221,7 @@ func (an *analysis) attribute() []found {
 					f.Text = pt.text[f.Start:f.End]
 					f.attributeTo(an, ":", []int{e})
 					an.touch(e)
-				} else if h := nearestHit(hits[si], ti); h != nil {
+				} else if h := an.nearestHit(pi, hits[si], ti); h != nil {
 					h.used = true
 					f.attributeTo(an, h.cue, h.speakers)
 					if h.only != 0 {
@@ -214,6 +231,13 @@ func (an *analysis) attribute() []found {
 					f.attributeTo(an, inherit.Cue, inherit.speakers)
 					if inherit == pending {
 						pending.tagged = true
+					}
+				} else if f.Kind == Mixed || ti > s.from && pt.punct(ti-1) == ":" {
+					// A quoted phrase inside a clause with no cue is the
+					// clause subject's: "Trump likened the refugees to a
+					// “vicious snake”".
+					if e := an.subjectBefore(pi, s, q.open); e >= 0 {
+						f.attributeTo(an, "", []int{e})
 					}
 				}
 				prev := ""
@@ -252,6 +276,15 @@ func (an *analysis) attribute() []found {
 					continue
 				}
 				paraOut = append(paraOut, an.statements(&f)...)
+			}
+		}
+		if last := len(pt.sents) - 1; pending == nil && last >= 0 && pt.punct(pt.sents[last].to-1) == ":" && len(hits[last]) == 0 {
+			// "Sanders made the following comment:" introduces the
+			// quotation that opens the next paragraph. It reports nothing
+			// by itself, so it is no statement.
+			s := pt.sents[last]
+			if e := an.subjectBefore(pi, s, pt.toks[s.to-1].start); e >= 0 {
+				pending = &found{speakers: []int{e}, tagged: true}
 			}
 		}
 		slices.SortStableFunc(paraOut, func(x, y found) int { return cmp.Compare(x.Start, y.Start) })
@@ -299,12 +332,18 @@ func (an *analysis) statements(f *found) []found {
 }
 
 // nearestHit picks the cue closest to the quotation at token ti; a noun cue
-// ("Trump’s views “…”") counts only when the sentence has no verb cue.
-func nearestHit(hits []cueHit, ti int) *cueHit {
+// ("Trump’s views “…”") counts only when the sentence has no verb cue, and
+// a cue after the quotation only when no conjunction stands between them
+// ("was “absolutely right” when he said" is not his).
+func (an *analysis) nearestHit(pi int, hits []cueHit, ti int) *cueHit {
+	pt := &an.paras[pi]
 	var best *cueHit
 	bestD := 0
 	for i := range hits {
 		if hits[i].only != 0 && hits[i].only-1 != ti {
+			continue
+		}
+		if hits[i].tok > ti && joined(pt, ti+1, hits[i].tok) {
 			continue
 		}
 		d := hits[i].tok - ti
@@ -316,6 +355,20 @@ func nearestHit(hits []cueHit, ti int) *cueHit {
 		}
 	}
 	return best
+}
+
+// clauseJoiners open a new clause between a quotation and a later cue.
+var clauseJoiners = wordSet(`when that because while after before if and but since which
+	who whom where as although though`)
+
+// joined reports whether a word in tokens [from, to) opens a new clause.
+func joined(pt *paraText, from, to int) bool {
+	for i := from; i < to; i++ {
+		if clauseJoiners[pt.word(i)] {
+			return true
+		}
+	}
+	return false
 }
 
 // inherited finds the attribution a quotation without a cue of its own

@@ -26,6 +26,14 @@ var cueVerbs = wordSet(`said says say told tells added adds wrote writes noted n
 	lauded hailed mocked ridiculed attacked derided dismissed decried condemned
 	welcomed questioned challenged begged quoted`)
 
+// progressives attribute after "is" or "was": "Trump is promising …".
+var progressives = wordSet(`describing promising telling questioning stressing urging
+	blasting slamming accusing praising touting demanding vowing pledging predicting
+	suggesting insisting reporting announcing complaining warning asking`)
+
+// auxiliaries stand between a subject and a progressive.
+var auxiliaries = wordSet(`is are was were been`)
+
 // participles attribute a quotation to the subject of the clause they
 // hang from: "Trump attacked Clinton …, saying, “…”".
 var participles = wordSet(`saying adding tweeting writing telling noting arguing
@@ -146,8 +154,20 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 		switch {
 		case lw == "according" && c+1 < s.to && strings.ToLower(pt.word(c+1)) == "to":
 			hit = cueHit{tok: c, cue: "according to", src: an.forwardNP(pi, s, c+2)}
-		case participles[w] && c > s.from && pt.punct(c-1) == ",":
+		case participles[w] && c > s.from && pt.toks[c-1].kind == tWord && an.mentionEndingAt(pi, pt.toks[c-1].end) >= 0:
+			// "footage of Trump saying “…”"
+			m := an.ments[an.mentionEndingAt(pi, pt.toks[c-1].end)]
+			if m.ent < 0 || an.ents[m.ent].org {
+				continue
+			}
+			hit = cueHit{tok: c, cue: w, src: source{ents: []int{m.ent}}}
+		case participles[w] && c > s.from && !notSubjectPrev[pt.word(c-1)] || participles[w] && (pt.word(c-1) == "by" || pt.word(c-1) == "for"):
+			// "…, saying “…”", "tweets early Friday saying …", "began by
+			// saying …": the clause subject speaks.
 			hit = cueHit{tok: c, cue: w, src: an.clauseSubject(pi, s, c)}
+		case (participles[w] || progressives[w]) && c-1 > s.from && auxiliaries[pt.word(c-1)]:
+			// "Clinton is describing as “unhinged” …"
+			hit = cueHit{tok: c, cue: pt.word(c-1) + " " + w, src: an.subjectOf(pi, s, c-1)}
 		case cueVerbs[w] || c == s.from && cueVerbs[strings.ToLower(w)] && startsUpper(w):
 			w = strings.ToLower(w)
 			cue := w
@@ -217,10 +237,13 @@ func (an *analysis) subjectOf(pi int, s sentence, c int) source {
 		j--
 	}
 	if j >= s.from && pt.toks[j].kind == tWord {
-		if src := an.backNP(pi, s, j); src.found() {
-			return src
+		src := an.backNP(pi, s, j)
+		if src.anon && strings.HasSuffix(pt.word(c), "s") && !determiners[strings.ToLower(pt.word(npStart(pt, s, j)))] {
+			// "late-night tweets targeting …" is a noun, not a verb:
+			// a verb in -s wants a singular subject, named or determined.
+			return source{}
 		}
-		return source{}
+		return src
 	}
 	if j >= s.from && pt.punct(j) == "," {
 		if src := an.appositiveBack(pi, s, j); src.found() {
@@ -240,6 +263,18 @@ func isSkippable(w string) bool {
 	return len(w) > 4 && strings.HasSuffix(w, "ly") && !startsUpper(w) && w != "only"
 }
 
+// determiners open a singular common noun phrase ("the source says").
+var determiners = wordSet(`a an the this that one another each every`)
+
+// npStart returns the first token of the noun phrase backNP reads from j.
+func npStart(pt *paraText, s sentence, j int) int {
+	k := j
+	for k-1 >= s.from && pt.toks[k-1].kind == tWord && !npBoundary[pt.word(k-1)] && !cueVerbs[pt.word(k-1)] {
+		k--
+	}
+	return k
+}
+
 // backNP reads the noun phrase that ends at token j, backward.
 func (an *analysis) backNP(pi int, s sentence, j int) source {
 	pt := &an.paras[pi]
@@ -248,8 +283,11 @@ func (an *analysis) backNP(pi int, s sentence, j int) source {
 	if personPronouns[lh] {
 		return source{pronoun: lh}
 	}
-	if lh == "who" && j-2 >= s.from && pt.punct(j-1) == "," && pt.toks[j-2].kind == tWord {
-		return an.backNP(pi, s, j-2) // Carden, who said …
+	if lh == "who" {
+		if j-2 >= s.from && pt.punct(j-1) == "," && pt.toks[j-2].kind == tWord {
+			return an.backNP(pi, s, j-2) // Carden, who said …
+		}
+		return source{} // "anybody who complains": not the clause's source
 	}
 	if otherPronouns[lh] {
 		return source{anon: true}

@@ -15,6 +15,8 @@ type mention struct {
 	// words are the name proper, titles dropped, abbreviation periods kept
 	// ("K.T.", "McFarland").
 	words []string
+	// starts holds the byte offset of each word.
+	starts []int
 	// pre are the title words before the name ("Russian", "President").
 	pre       []string
 	titled    bool // a person's title (Sir, Gen., President) precedes the name
@@ -137,6 +139,7 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 		}
 		m := mention{para: para, start: t.start, initial: opensSentence(p, toks, i)}
 		var words []string
+		var starts []int // byte offset of each word
 		j := i
 		for j < len(toks) {
 			t := toks[j]
@@ -152,6 +155,7 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 			if !startsUpper(w) {
 				if nameConnectors[w] && len(words) > 0 && j+1 < len(toks) && toks[j+1].kind == tWord && startsUpper(p[toks[j+1].start:toks[j+1].end]) {
 					words = append(words, w)
+					starts = append(starts, t.start)
 					j++
 					continue
 				}
@@ -170,6 +174,7 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 			}
 			w, poss := stripPossessive(w)
 			words = append(words, w)
+			starts = append(starts, t.start)
 			m.end = end
 			if poss {
 				m.possessed = true
@@ -179,7 +184,7 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 		m.tokStart, m.tokEnd = i, j
 		i = max(j, i+1)
 		m.inQuote = inQuotes(qs, m.start)
-		if ms, ok := shapeMention(m, words); ok {
+		if ms, ok := shapeMention(m, words, starts); ok {
 			out = append(out, ms)
 		}
 	}
@@ -237,9 +242,9 @@ func inQuotes(qs []qspan, off int) bool {
 
 // shapeMention splits a capitalised sequence into titles and name proper,
 // and drops what is not a name (a sentence's first word, a date).
-func shapeMention(m mention, words []string) (mention, bool) {
+func shapeMention(m mention, words []string, starts []int) (mention, bool) {
 	for len(words) > 0 && (capStop[strings.TrimSuffix(words[0], ".")] || calendarWords[words[0]]) {
-		words = words[1:]
+		words, starts = words[1:], starts[1:]
 		m.initial = false
 	}
 	for len(words) > 0 && calendarWords[words[len(words)-1]] {
@@ -248,6 +253,7 @@ func shapeMention(m mention, words []string) (mention, bool) {
 	if len(words) == 0 {
 		return m, false
 	}
+	m.start = starts[0]
 	// The name proper follows the last title: "Russian President |
 	// Vladimir Putin", "House Speaker | Paul D. Ryan".
 	cut := 0
@@ -260,10 +266,11 @@ func shapeMention(m mention, words []string) (mention, bool) {
 	if cut > 0 {
 		m.pre = words[:cut]
 		m.titled = isTitle(words[cut-1])
-		words = words[cut:]
+		words, starts = words[cut:], starts[cut:]
 		m.initial = false
 	}
 	m.words = words
+	m.starts = starts
 	m.ent = -1
 	return m, true
 }
@@ -288,7 +295,10 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 	for i := range ms {
 		m := &ms[i]
 		if m.initial && (lower[strings.ToLower(m.words[0])] || len(m.words) == 1 && !inner[m.words[0]]) {
-			m.words = m.words[1:]
+			m.words, m.starts = m.words[1:], m.starts[1:]
+			if len(m.starts) > 0 {
+				m.start = m.starts[0]
+			}
 		}
 	}
 

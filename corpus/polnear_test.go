@@ -205,6 +205,9 @@ type polnearScore struct {
 	misses, falsePos  []string
 	wrongSpeaker      []string
 	skipped           int
+	// byCue counts, for each cue of ours, the named gold quotations it
+	// attributed: [right, total].
+	byCue map[string]*[2]int
 }
 
 func (s polnearScore) recall() float64     { return ratio(s.found, s.gold) }
@@ -301,8 +304,23 @@ func scorePolNEAR(tb testing.TB, arts []polnearArticle) polnearScore {
 				continue
 			}
 			sc.named++
+			cue := "(none)"
+			if best >= 0 {
+				cue = ours[best].Cue
+				if cue == "" && ours[best].Speaker != "" {
+					cue = "(clause subject)"
+				}
+			}
+			if sc.byCue == nil {
+				sc.byCue = map[string]*[2]int{}
+			}
+			if sc.byCue[cue] == nil {
+				sc.byCue[cue] = &[2]int{}
+			}
+			sc.byCue[cue][1]++
 			if best >= 0 && surnameIn(ours[best].Speaker, *g.Speaker) {
 				sc.namedRight++
+				sc.byCue[cue][0]++
 			} else {
 				got := ""
 				if best >= 0 {
@@ -359,6 +377,12 @@ func TestPolNEARReport(t *testing.T) {
 	sc := scorePolNEAR(t, loadPolNEAR(t))
 	t.Logf("gold %d found %d recall %.3f | reported %d correct %d precision %.3f | named %d right %d speaker-acc %.3f | articles skipped %d",
 		sc.gold, sc.found, sc.recall(), sc.reported, sc.correct, sc.precision(), sc.named, sc.namedRight, sc.speakerAcc(), sc.skipped)
+	var cues []string
+	for c, n := range sc.byCue {
+		cues = append(cues, fmt.Sprintf("%q %d/%d", c, n[0], n[1]))
+	}
+	sort.Strings(cues)
+	t.Logf("named-speaker results by cue: %s", strings.Join(cues, ", "))
 	for _, group := range []struct {
 		name  string
 		lines []string
