@@ -240,11 +240,14 @@ func (an *analysis) attribute() []found {
 						f.attributeTo(an, "", []int{e})
 					}
 				}
-				prev := ""
+				prev, next := "", ""
 				if ti > 0 {
 					prev = pt.word(ti - 1)
 				}
-				if notWords(pt.text, q, prev) || !f.tagged && !quotationLike(pt.text, q) {
+				if ti+1 < len(pt.toks) {
+					next = pt.word(ti + 1)
+				}
+				if notWords(pt.text, q, prev, next) || !f.tagged && !quotationLike(pt.text, q) {
 					continue
 				}
 				paraOut = append(paraOut, f)
@@ -310,6 +313,7 @@ func (f *found) attributeTo(an *analysis, cue string, speakers []int) {
 	f.speakers = speakers
 	if len(speakers) == 1 {
 		f.Speaker = an.ents[speakers[0]].name
+		an.ents[speakers[0]].source = true
 	}
 }
 
@@ -325,6 +329,7 @@ func (an *analysis) statements(f *found) []found {
 		seen[e] = true
 		g := *f
 		g.Speaker = an.ents[e].name
+		an.ents[e].source = true
 		g.speakers = []int{e}
 		out = append(out, g)
 	}
@@ -519,9 +524,10 @@ var functionWords = wordSet(`he she it they we i you him her them us a an the th
 
 // notWords reports whether quoted text is something other than words
 // someone said, whatever cue stands near it: markup (author="…"), a stage
-// direction in parentheses, a lone pronoun, or a title after a preposition
-// or a possessive. prev is the word just before the opening mark, if any.
-func notWords(p string, q qspan, prev string) bool {
+// direction in parentheses, a lone pronoun, a nickname inside a name, or a
+// title after a preposition or a possessive. prev and next are the words
+// just outside the marks, if any.
+func notWords(p string, q qspan, prev, next string) bool {
 	if q.open > 0 && p[q.open-1] == '=' {
 		return true
 	}
@@ -531,6 +537,9 @@ func notWords(p string, q qspan, prev string) bool {
 	}
 	if w := strings.ToLower(strings.TrimRight(text, ".,;:!?")); functionWords[w] {
 		return true
+	}
+	if looksLikeTitle(text) && startsUpper(prev) && startsUpper(next) && wordCount(text) <= 2 {
+		return true // a nickname inside a name: Robert C. “Bobby” Scott
 	}
 	if looksLikeTitle(text) {
 		_, poss := stripPossessive(prev)

@@ -161,8 +161,8 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 				}
 				break
 			}
-			if len(words) > 0 && (capStop[w] || calendarWords[w]) {
-				break
+			if len(words) > 0 && (capStop[w] || calendarWords[w] && numberNext(p, toks, j)) || lowerAfterHyphen(w) {
+				break // "Ivy League-trained surgeon" names no one
 			}
 			end := t.end
 			j++
@@ -212,6 +212,27 @@ func headline(p string, toks []token) bool {
 	return words >= 6 && capped*10 >= words*8
 }
 
+// numberNext reports whether the token after token j is a number: "May
+// 5" is a date, "Theresa May" a name.
+func numberNext(p string, toks []token, j int) bool {
+	if j+1 >= len(toks) || toks[j+1].kind != tWord {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(p[toks[j+1].start:])
+	return unicode.IsDigit(r)
+}
+
+// lowerAfterHyphen reports whether a hyphenated word goes on in lower
+// case ("League-trained", "Obama-era"): an adjective, not a name.
+func lowerAfterHyphen(w string) bool {
+	i := strings.LastIndexAny(w, "-‐")
+	if i < 0 || i+1 >= len(w) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[i+1:])
+	return unicode.IsLower(r)
+}
+
 // opensSentence reports whether token i starts a sentence or a quotation,
 // where any word is capitalised.
 func opensSentence(p string, toks []token, i int) bool {
@@ -247,9 +268,7 @@ func shapeMention(m mention, words []string, starts []int) (mention, bool) {
 		words, starts = words[1:], starts[1:]
 		m.initial = false
 	}
-	for len(words) > 0 && calendarWords[words[len(words)-1]] {
-		words = words[:len(words)-1]
-	}
+
 	if len(words) == 0 {
 		return m, false
 	}
@@ -258,7 +277,9 @@ func shapeMention(m mention, words []string, starts []int) (mention, bool) {
 	// Vladimir Putin", "House Speaker | Paul D. Ryan".
 	cut := 0
 	for k := len(words) - 2; k >= 0; k-- {
-		if isTitle(words[k]) || orgWords[words[k]] {
+		// "General" is a title only before a full name: General Michael
+		// Flynn, Attorney General Loretta Lynch, not General Election.
+		if isTitle(words[k]) && (words[k] != "General" || len(words)-k > 2) || orgWords[words[k]] {
 			cut = k + 1
 			break
 		}
@@ -373,7 +394,7 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 		addAlias(e, m.key())
 	}
 	for _, e := range ents {
-		if hasOrgWord(e.words) || len(e.words) == 1 && isAllCaps(e.words[0]) || placeInitials[e.words[0]] {
+		if hasOrgWord(e.words) || isAllCaps(e.name) && !isInitials(e.words[0]) || placeInitials[e.words[0]] {
 			e.org = true
 		}
 		if len(e.words) >= 2 && !e.org {
@@ -383,8 +404,8 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 				}
 			}
 		}
-		if e.org {
-			e.person = false
+		if e.org || len(e.words) == 1 && lower[strings.ToLower(e.words[0])] {
+			e.person = false // "General Election": the text writes "election"
 		}
 	}
 	return ents

@@ -70,7 +70,14 @@ func findQuotes(p string) []qspan {
 				open = -1
 			case canOpen:
 				// An opening mark inside an open quotation: the first was
-				// never closed. Start again here.
+				// never closed. When it ended a sentence, it ran on the
+				// news way ("… 26 weeks. “We are going …"), so keep it;
+				// either way, start again here.
+				if endsWithSentence(p[:i]) {
+					if q, ok := makeSpan(p, open, i, i, false); ok {
+						out = append(out, q)
+					}
+				}
 				open = i
 			}
 		}
@@ -82,6 +89,12 @@ func findQuotes(p string) []qspan {
 		}
 	}
 	return out
+}
+
+// endsWithSentence reports whether s, spaces aside, ends with . ! or ?.
+func endsWithSentence(s string) bool {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
 }
 
 // makeSpan builds the quotation opened at open and closed by the mark at

@@ -21,7 +21,7 @@ func (an *analysis) describe() {
 		if m.titled && len(m.words) > 0 {
 			var words []string
 			for _, w := range m.pre {
-				if !strings.HasSuffix(w, ".") && !honorifics[w] {
+				if !strings.HasSuffix(w, ".") && !honorifics[w] && !courtesyTitles[w] {
 					words = append(words, w)
 				}
 			}
@@ -34,6 +34,9 @@ func (an *analysis) describe() {
 		}
 	}
 }
+
+// courtesyTitles say nothing about a person's role.
+var courtesyTitles = wordSet(`Mr Mrs Ms Miss Mx Dr`)
 
 // descPrepositions show that a clause opening with a noun describes a role:
 // "director of …", "executive editor for …".
