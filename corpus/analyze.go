@@ -452,7 +452,13 @@ func (an *analysis) speakerLabel(pi int, q qspan) (int, int) {
 func (an *analysis) entityFor(label string) int {
 	words := strings.Fields(label)
 	if len(words) == 1 {
-		if e := linkSingle(words[0], an.ents, an.ments); e >= 0 {
+		pp := newPeople(an.ents)
+		for _, m := range an.ments {
+			if m.ent >= 0 {
+				pp.counts[m.ent]++
+			}
+		}
+		if e := pp.link(words[0]); e >= 0 {
 			return e
 		}
 	}

@@ -325,10 +325,12 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 
 	var ents []*entity
 	byKey := map[string]int{}
+	pp := newPeople(nil)
 	add := func(i int, m *mention) int {
 		e := &entity{name: m.key(), words: m.words, first: i}
 		ents = append(ents, e)
 		byKey[m.key()] = len(ents) - 1
+		pp.add(len(ents)-1, e)
 		return len(ents) - 1
 	}
 	order := make([]int, 0, len(ms))
@@ -341,29 +343,21 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 	slices.SortStableFunc(order, func(a, b int) int { return len(ms[b].words) - len(ms[a].words) })
 	for _, i := range order {
 		m := &ms[i]
-		if k, ok := byKey[m.key()]; ok {
-			m.ent = k
-			continue
+		k, ok := byKey[m.key()]
+		switch {
+		case ok:
+		case len(m.words) >= 2 && !hasOrgWord(m.words):
+			k = pp.full(m.words)
+		case len(m.words) == 1:
+			k = pp.link(m.words[0])
+		default:
+			k = -1
 		}
-		if len(m.words) >= 2 {
-			m.ent = -1
-			if !hasOrgWord(m.words) {
-				for k, e := range ents {
-					if len(e.words) >= 2 && !hasOrgWord(e.words) && isSubName(m.words, e.words) {
-						m.ent = k
-						break
-					}
-				}
-			}
-			if m.ent < 0 {
-				m.ent = add(i, m)
-			}
-			continue
+		if k < 0 {
+			k = add(i, m)
 		}
-		m.ent = linkSingle(m.words[0], ents, ms)
-		if m.ent < 0 {
-			m.ent = add(i, m)
-		}
+		m.ent = k
+		pp.counts[k]++
 	}
 	for i := range ms {
 		m := &ms[i]
@@ -443,44 +437,71 @@ func isSubName(short, full []string) bool {
 	return k == len(short)
 }
 
-// linkSingle finds the full name a one-word mention refers to: a person's
-// surname (the full name mentioned most, when several share it), or a
-// first name that only one full name has. It returns -1 when none fits.
-func linkSingle(w string, ents []*entity, ms []mention) int {
-	best, bestCount := -1, 0
-	count := func(k int) int {
-		n := 0
-		for _, m := range ms {
-			if m.ent == k {
-				n++
-			}
-		}
-		return n
-	}
+// people indexes the full names that may be people (two words or more, no
+// organisation's word) by their last and first words, so that a shorter
+// form finds its full name without a scan of every name.
+type people struct {
+	ents    []*entity
+	counts  []int // mentions so far, per entity
+	byLast  map[string][]int
+	byFirst map[string][]int
+}
+
+func newPeople(ents []*entity) *people {
+	pp := &people{byLast: map[string][]int{}, byFirst: map[string][]int{}}
 	for k, e := range ents {
-		if len(e.words) < 2 || hasOrgWord(e.words) {
+		pp.add(k, e)
+	}
+	return pp
+}
+
+func (pp *people) add(k int, e *entity) {
+	for len(pp.ents) <= k {
+		pp.ents = append(pp.ents, nil)
+		pp.counts = append(pp.counts, 0)
+	}
+	pp.ents[k] = e
+	if len(e.words) < 2 || hasOrgWord(e.words) {
+		return
+	}
+	last := strings.ToLower(e.words[len(e.words)-1])
+	pp.byLast[last] = append(pp.byLast[last], k)
+	pp.byFirst[e.words[0]] = append(pp.byFirst[e.words[0]], k)
+}
+
+// full finds the full name of which words are a shorter form (George
+// Bush for George W. Bush), or -1.
+func (pp *people) full(words []string) int {
+	for _, k := range pp.byLast[strings.ToLower(words[len(words)-1])] {
+		if isSubName(words, pp.ents[k].words) {
+			return k
+		}
+	}
+	return -1
+}
+
+// link finds the full name a one-word mention refers to: a person's
+// surname (the full name mentioned most, when several share it; a surname
+// in capitals, as a transcript writes it, too), or a first name that only
+// one full name has. It returns -1 when none fits.
+func (pp *people) link(w string) int {
+	best := -1
+	for _, k := range pp.byLast[strings.ToLower(w)] {
+		e := pp.ents[k]
+		if e.words[len(e.words)-1] != w && !(isAllCaps(w) && len(w) > 2) {
 			continue
 		}
-		last := e.words[len(e.words)-1]
-		if last == w || isAllCaps(w) && len(w) > 2 && strings.EqualFold(last, w) {
-			if n := count(k); best < 0 || n > bestCount {
-				best, bestCount = k, n
-			}
+		if best < 0 || pp.counts[k] > pp.counts[best] {
+			best = k
 		}
 	}
 	if best >= 0 {
 		return best
 	}
-	for k, e := range ents {
-		if len(e.words) < 2 || hasOrgWord(e.words) || e.words[0] != w {
-			continue
-		}
-		if best >= 0 {
-			return -1 // two people share the first name
-		}
-		best = k
+	if ks := pp.byFirst[w]; len(ks) == 1 {
+		return ks[0]
 	}
-	return best
+	return -1
 }
 
 func addAlias(e *entity, a string) {
