@@ -203,10 +203,16 @@ func (h *handlers) renderSpeakerPage(a *corpus.Article, name string, page int) R
 	if idx < 0 {
 		return notice(brokenButton)
 	}
-	return renderSpeaker(a, a.Speakers[idx], page, func(p int) string {
-		id, _ := speakerID(a.ID, idx, p)
-		return id
-	})
+	var id func(int) string
+	// The longest ID a page button can get; an article ID too long for it
+	// means no paging buttons rather than a message Discord refuses.
+	if _, ok := speakerID(a.ID, idx, -len(a.Quotes)); ok {
+		id = func(p int) string {
+			id, _ := speakerID(a.ID, idx, p)
+			return id
+		}
+	}
+	return renderSpeaker(a, a.Speakers[idx], page, id)
 }
 
 func (h *handlers) speakers(_ context.Context, r request) (Response, error) {

@@ -391,9 +391,10 @@ func renderResults(c *corpus.Corpus, ans index.Answer, key string, page int) Res
 	}
 }
 
-// pageButtons are Previous and Next buttons, or nothing for a single page.
+// pageButtons are Previous and Next buttons, or nothing for a single page
+// or without IDs.
 func pageButtons(page, pages int, id func(page int) string) []discordgo.MessageComponent {
-	if pages <= 1 {
+	if pages <= 1 || id == nil {
 		return nil
 	}
 	prev := button("Previous", id(page-1), discordgo.SecondaryButton)

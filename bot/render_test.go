@@ -393,6 +393,10 @@ func TestRenderSpeaker(t *testing.T) {
 		t.Errorf("buttons = %+v, %+v; want enabled Previous to page 0, disabled Next", prev, next)
 	}
 
+	if resp := renderSpeaker(a, a.Speakers[0], 0, nil); resp.Components != nil {
+		t.Errorf("without IDs: components = %v; want none", resp.Components)
+	}
+
 	resp = renderSpeaker(a, a.Speakers[1], 0, id)
 	if got, want := resp.Embeds[0].Description, "Max is mentioned in ¶2, ¶3; never quoted"; got != want {
 		t.Errorf("never quoted: description = %q; want %q", got, want)

@@ -236,6 +236,23 @@ func TestButtonBadIDs(t *testing.T) {
 	}
 }
 
+func TestSpeakerPagesWithALongArticleID(t *testing.T) {
+	a := &corpus.Article{ID: strings.Repeat("x", 95), Title: "T", Paragraphs: []string{"p"},
+		Speakers: []corpus.Speaker{{Name: "Ann", Quotes: 12}}}
+	for range 12 {
+		a.Quotes = append(a.Quotes, corpus.Quote{Paragraph: 1, Speaker: "Ann", Kind: corpus.Direct, Text: "q"})
+	}
+	h := &handlers{corpus: &corpus.Corpus{Articles: []*corpus.Article{a}}}
+	resp := h.renderSpeakerPage(a, "Ann", 0)
+	if resp.Components != nil {
+		t.Errorf("components = %+v; want no paging buttons when their IDs would pass 100 bytes", resp.Components)
+	}
+	a.ID = "short"
+	if resp := h.renderSpeakerPage(a, "Ann", 0); resp.Components == nil {
+		t.Errorf("short article ID: no paging buttons; want them")
+	}
+}
+
 func TestParseRequest(t *testing.T) {
 	i := &discordgo.Interaction{
 		Type:   discordgo.InteractionApplicationCommandAutocomplete,
