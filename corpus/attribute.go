@@ -72,7 +72,7 @@ var otherPronouns = wordSet(`they we i you it who which one someone`)
 // aide" or "the Democratic nominee" is someone unnamed.
 var institutions = wordSet(`release statement report memo document study poll survey
 	analysis website site account campaign office team ministry agency government
-	administration spokesman spokeswoman spokesperson communique announcement
+	administration communique announcement
 	letter filing complaint lawsuit ruling decision order transcript`)
 
 // appositiveReject are words that cannot open an appositive or a

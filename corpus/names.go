@@ -23,6 +23,7 @@ type mention struct {
 	initial   bool // the first word opens a sentence and may be an ordinary word
 	inQuote   bool
 	possessed bool // written with ’s
+	placed    bool // after "in", "to", "from": a place more often than a person
 	tokStart  int  // index of the name's first token in the paragraph's tokens
 	tokEnd    int  // index of the token after the name
 	ent       int  // entity index, -1 until clustered
@@ -37,6 +38,7 @@ type entity struct {
 	aliases []string
 	first   int // index of the first mention in article order
 	count   int // mentions
+	placed  int // mentions after "in", "to", "from"
 	paras   []int
 	person  bool // some evidence it is a person
 	org     bool // some evidence it is an organisation or place
@@ -88,6 +90,7 @@ var orgWords = map[string]bool{
 	"Ministry": true, "Army": true, "Navy": true, "Force": true, "Guard": true, "Police": true,
 	"Republicans": true, "Democrats": true, "Republican": true, "Democratic": true,
 	"Federal": true, "National": true, "State": true, "States": true, "United": true,
+	"Democrat": true, "Labour": true, "Conservative": true, "Conservatives": true,
 	"Nations": true, "Campaign": true, "Project": true, "Coalition": true, "Alliance": true,
 	"Organization": true, "Organisation": true, "Club": true, "Society": true, "Media": true,
 	"Press": true, "Radio": true, "Television": true, "Reserve": true, "Security": true,
@@ -97,6 +100,12 @@ var orgWords = map[string]bool{
 	"Council's": true, "Board": true, "Forum": true, "Review": true, "Library": true,
 	"Museum": true, "Capitol": true, "Pentagon": true,
 }
+
+// locatives come before places: "in Russia", "across Wales".
+var locatives = map[string]bool{"in": true, "to": true, "from": true, "across": true, "throughout": true, "into": true, "near": true, "outside": true, "inside": true, "within": true}
+
+// postTitles follow a name: "Margaret Moran MP".
+var postTitles = map[string]bool{"MP": true, "MEP": true, "MSP": true, "QC": true}
 
 // honorifics belong to a name and stay in its alias ("Sir Adam Thomson").
 var honorifics = map[string]bool{"Sir": true, "Dame": true, "Lord": true, "Lady": true}
@@ -182,6 +191,9 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 			}
 		}
 		m.tokStart, m.tokEnd = i, j
+		if i > 0 && toks[i-1].kind == tWord {
+			m.placed = locatives[p[toks[i-1].start:toks[i-1].end]]
+		}
 		i = max(j, i+1)
 		m.inQuote = inQuotes(qs, m.start)
 		if ms, ok := shapeMention(m, words, starts); ok {
@@ -269,6 +281,10 @@ func shapeMention(m mention, words []string, starts []int) (mention, bool) {
 		m.initial = false
 	}
 
+	for len(words) > 1 && postTitles[words[len(words)-1]] {
+		words, starts = words[:len(words)-1], starts[:len(starts)-1]
+		m.titled = true // Margaret Moran MP
+	}
 	if len(words) == 0 {
 		return m, false
 	}
@@ -367,12 +383,17 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 		e := ents[m.ent]
 		e.first = min(e.first, i)
 		e.count++
+		if m.placed {
+			e.placed++
+		}
 		addPara(e, m.para+1)
 		if m.titled && !hasOrgWord(e.words) {
 			e.person = true
 		}
-		if len(m.words) == 1 && len(e.words) >= 2 {
-			e.person = true // a surname used alone
+		if len(m.words) == 1 && len(e.words) >= 2 && !anyLower(e.words, lower) && !m.placed {
+			// A surname used alone, when no word of the name is a
+			// common word: "Bill" for "Anti-Terrorism Bill" is not.
+			e.person = true
 		}
 		if len(m.pre) > 0 {
 			switch m.pre[len(m.pre)-1] {
@@ -398,11 +419,26 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 				}
 			}
 		}
+		if isInitials(e.name) || e.placed*2 > e.count {
+			// "P." alone names no one we can tell; a name mostly after
+			// "in" or "to" is a place (Bolshevik Russia, Russia).
+			e.person = false
+		}
 		if e.org || len(e.words) == 1 && lower[strings.ToLower(e.words[0])] {
 			e.person = false // "General Election": the text writes "election"
 		}
 	}
 	return ents
+}
+
+// anyLower reports whether the text writes any of words in lower case.
+func anyLower(words []string, lower map[string]bool) bool {
+	for _, w := range words {
+		if lower[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // maybePerson reports whether e may be the antecedent of "he" or "she": a

@@ -19,14 +19,19 @@ func (an *analysis) describe() {
 			continue
 		}
 		if m.titled && len(m.words) > 0 {
-			var words []string
-			for _, w := range m.pre {
-				if !strings.HasSuffix(w, ".") && !honorifics[w] && !courtesyTitles[w] {
-					words = append(words, w)
+			// "Russian President", "Metropolitan Police Commissioner
+			// [Sir]": the title words, less a bare honorific or
+			// abbreviation at the end.
+			pre := m.pre
+			for len(pre) > 0 {
+				w := pre[len(pre)-1]
+				if !strings.HasSuffix(w, ".") && !honorifics[w] && !courtesyTitles[w] && !abbreviations[w] {
+					break
 				}
+				pre = pre[:len(pre)-1]
 			}
-			if len(words) > 0 {
-				addDesc(e, strings.Join(m.pre, " "))
+			if len(pre) > 0 {
+				addDesc(e, strings.Join(pre, " "))
 			}
 		}
 		if d := appositiveAfter(an.paras[m.para].text, an.paras[m.para].flat, m.tokEnd); d != "" {
@@ -60,6 +65,9 @@ func appositiveAfter(p string, toks []token, k int) string {
 	first := word(from)
 	if !appositiveStart(first) {
 		return ""
+	}
+	if second := word(from + 1); first == "who" && (functionWords[second] || cueVerbs[second] || second == "has" || second == "had") {
+		return "" // "who he described as", "who has said": not about the person
 	}
 	if !strings.Contains(" a an the who whose ", " "+first+" ") {
 		// A bare noun must lead to a preposition soon: "director of".
