@@ -571,7 +571,7 @@ func TestArticles(t *testing.T) {
 		wantInDesc string
 	}{
 		{"ask in one article", discordtest.Command("ask", discordtest.Opt("question", "How much will the roof repairs cost?"), discordtest.Opt("article", "library-vote")),
-			"— Town council votes to keep the river library open, ¶"},
+			"Town council votes to keep the river library open, ¶"},
 		{"paragraph of one article", discordtest.Command("paragraph", discordtest.Opt("number", 4), discordtest.Opt("article", "library-vote")),
 			"The library will close for two weeks in August while the roof is repaired."},
 		{"paragraph without article: the first", discordtest.Command("paragraph", discordtest.Opt("number", 4)),
