@@ -269,8 +269,8 @@ func (an *analysis) attribute() []found {
 			}
 			for h := range hits[si] {
 				hit := &hits[si][h]
-				if hit.used || len(hit.speakers) == 0 || hit.noun && quoted[hit.speakers[0]] {
-					continue
+				if hit.used || len(hit.speakers) == 0 || allIn(hit.speakers, quoted) {
+					continue // the sentence already has their quotation
 				}
 				start, end := pt.toks[s.from].start, pt.toks[s.to-1].end
 				f := found{Quote: Quote{Paragraph: pi + 1, Kind: Indirect, Text: pt.text[start:end], Start: start, End: end, Cue: hit.cue}, speakers: hit.speakers}
@@ -315,6 +315,15 @@ func (f *found) attributeTo(an *analysis, cue string, speakers []int) {
 		f.Speaker = an.ents[speakers[0]].name
 		an.ents[speakers[0]].source = true
 	}
+}
+
+func allIn(es []int, set map[int]bool) bool {
+	for _, e := range es {
+		if !set[e] {
+			return false
+		}
+	}
+	return true
 }
 
 // statements turns one reported statement into one per speaker: "which
