@@ -278,9 +278,14 @@ func redactURL(u string) string {
 // overwrite (to the server GuildID, or globally); it returns once both are
 // done.
 func (b *Bot) Open(ctx context.Context) error {
-	b.log.Info("connecting to Discord")
+	via := ""
+	if b.cfg.APIURL != "" {
+		// Errors name Discord's URL, not the one the request went to.
+		via = " through API URL " + b.cfg.APIURL
+	}
+	b.log.Info("connecting to Discord" + via)
 	if err := b.session.Open(); err != nil {
-		return fmt.Errorf("connect to the Discord gateway: %w", err)
+		return fmt.Errorf("connect to the Discord gateway%s: %w", via, err)
 	}
 	b.session.State.RLock()
 	var selfID, appID string
