@@ -20,7 +20,18 @@ type ranking struct {
 	// candidates is how many Bleve hits are re-ranked in Go.
 	candidates int
 	// Weights of the re-ranking features (see rerank).
-	bm25, sentence, unit, pairs, bigrams float64
+	bm25, own, sentence, unit, pairs, bigrams float64
+	// title is the share of a term's weight a passage earns when the term
+	// is missing from it but stands in its article's title: questions name
+	// the topic that the passage itself takes as read.
+	title float64
+	// local is how much more a term counts for choosing the answer
+	// sentence when few sentences of the passage hold it (see answerSpan);
+	// expect is the bonus of a sentence that holds the kind of thing the
+	// question asks for.
+	local, expect float64
+	// k1 and b are the BM25 constants of the re-ranking's own BM25 score.
+	k1, b float64
 	// pairGap is the largest word distance at which two question terms
 	// count as a pair.
 	pairGap int32
@@ -35,12 +46,18 @@ func defaultRanking() ranking {
 	return ranking{
 		candidates:  30,
 		bm25:        0.5,
+		own:         0,
+		k1:          1.2,
+		b:           0.75,
 		sentence:    1.0,
-		unit:        0.3,
 		pairs:       0,
 		bigrams:     1,
 		pairGap:     3,
-		minCoverage: 0.45,
+		title:       1,
+		local:       2,
+		expect:      0.3,
+		unit:        0.6,
+		minCoverage: 0.35,
 	}
 }
 
@@ -238,12 +255,29 @@ func (ix *Index) rerank(hits []hit, aq analyzed) {
 		top = 1
 	}
 	r := &ix.rank
+	scores := make([]unitScore, len(hits))
+	maxOwn := 0.0
 	for i := range hits {
-		h := &hits[i]
-		u := &ix.units[h.unit]
-		best, unitCov := r.scoreUnit(u, aq)
-		h.sent, h.cov = best.sent, best.cov
-		h.score = r.bm25*h.bm25/top + r.sentence*best.cov + r.unit*unitCov + r.pairs*best.pairs + r.bigrams*best.bigrams
+		u := &ix.units[hits[i].unit]
+		var titleMask uint64
+		if r.title > 0 {
+			for j, t := range aq.terms {
+				if slices.Contains(ix.titles[u.article], t.id) {
+					titleMask |= 1 << j
+				}
+			}
+		}
+		scores[i] = r.scoreUnit(u, aq, ix.avgLen, titleMask)
+		maxOwn = max(maxOwn, scores[i].bm25)
+	}
+	if maxOwn == 0 {
+		maxOwn = 1
+	}
+	for i := range hits {
+		h, us := &hits[i], &scores[i]
+		h.sent, h.cov = us.best.sent, us.best.cov
+		h.score = r.bm25*h.bm25/top + r.own*us.bm25/maxOwn + r.sentence*us.best.rankCov + r.unit*us.cov +
+			r.pairs*us.best.pairs + r.bigrams*us.best.bigrams
 	}
 	slices.SortStableFunc(hits, func(a, b hit) int { return cmp.Compare(b.score, a.score) })
 }
@@ -256,14 +290,28 @@ type sentenceScore struct {
 	// term next to them in the question; bigrams the share of the
 	// question's bigram weight found side by side.
 	cov, pairs, bigrams float64
+	// rankCov is cov with the credit of title terms, for ranking only.
+	rankCov float64
 }
 
-// scoreUnit finds the best sentence of u for the question, and the share of
-// the question's weight the whole unit holds.
-func (r *ranking) scoreUnit(u *unit, aq analyzed) (best sentenceScore, unitCov float64) {
+// unitScore describes how well a unit matches a question.
+
+type unitScore struct {
+	best sentenceScore
+	// cov is the share of the question's weight the whole unit holds.
+	cov float64
+	// bm25 is the unit's BM25 score for the question terms.
+	bm25 float64
+}
+
+// scoreUnit finds the best sentence of u for the question and scores the
+// whole unit; avgLen is the mean number of content words of a paragraph.
+func (r *ranking) scoreUnit(u *unit, aq analyzed, avgLen float64, titleMask uint64) (us unitScore) {
 	if aq.total == 0 {
-		return best, 0
+		return us
 	}
+	var tf [maxTerms]int32
+	best := &us.best
 	terms := aq.terms
 	var last [maxTerms]int32
 	var unitMask uint64
@@ -275,11 +323,12 @@ func (r *ranking) scoreUnit(u *unit, aq analyzed) (best sentenceScore, unitCov f
 			return
 		}
 		s := sentenceScore{sent: int(cur), cov: maskWeight(mask, terms) / aq.total, pairs: maskWeight(pairMask, terms) / aq.total}
+		s.rankCov = s.cov + r.title*maskWeight(titleMask&^mask, terms)/aq.total
 		if aq.bigramTotal > 0 {
 			s.bigrams = bigramWeight(biMask, aq.bigrams) / aq.bigramTotal
 		}
-		if v := r.sentence*s.cov + r.pairs*s.pairs + r.bigrams*s.bigrams; v > bestScore {
-			bestScore, best = v, s
+		if v := r.sentence*s.rankCov + r.pairs*s.pairs + r.bigrams*s.bigrams; v > bestScore {
+			bestScore, *best = v, s
 		}
 	}
 	for _, t := range u.toks {
@@ -297,6 +346,7 @@ func (r *ranking) scoreUnit(u *unit, aq analyzed) (best sentenceScore, unitCov f
 			continue
 		}
 		mask |= 1 << j
+		tf[j]++
 		last[j] = t.pos
 		if j > 0 && last[j-1] > 0 && t.pos-last[j-1] <= r.pairGap {
 			pairMask |= 1 << (j - 1)
@@ -305,23 +355,20 @@ func (r *ranking) scoreUnit(u *unit, aq analyzed) (best sentenceScore, unitCov f
 			pairMask |= 1 << j
 		}
 		if len(aq.bigrams) > 0 {
-			prev, next := int32(-1), int32(-1)
-			if t.pos >= 2 {
-				prev = u.words[t.pos-2]
-			}
-			if int(t.pos) < len(u.words) {
-				next = u.words[t.pos]
-			}
-			for k, b := range aq.bigrams {
-				if b.a == prev && b.b == t.term || b.a == t.term && b.b == next {
-					biMask |= 1 << k
-				}
-			}
+			biMask |= bigramsAt(u, t, aq)
 		}
 	}
 	flush()
 	unitMask |= mask
-	return best, maskWeight(unitMask, terms) / aq.total
+	us.cov = (maskWeight(unitMask, terms) + r.title*maskWeight(titleMask&^unitMask, terms)) / aq.total
+	norm := r.k1 * (1 - r.b + r.b*float64(len(u.toks))/avgLen)
+	for j, n := range tf[:len(terms)] {
+		if n > 0 {
+			f := float64(n)
+			us.bm25 += terms[j].w * f * (r.k1 + 1) / (f + norm)
+		}
+	}
+	return us
 }
 
 // maskWeight sums the weights of the terms in mask.
@@ -358,12 +405,8 @@ func (ix *Index) answer(q string, aq analyzed, hits []hit, limit int, speaker st
 	if len(hits) == 0 || hits[0].cov < ix.rank.minCoverage {
 		return ans
 	}
-	h := hits[0]
-	u := &ix.units[h.unit]
-	span := Span{0, len(u.text)}
-	if len(u.sents) > 0 {
-		span = u.sents[h.sent]
-	}
+	u := &ix.units[hits[0].unit]
+	span := ix.answerSpan(u, aq)
 	ans = ix.answerWith(ans, u, span, aq)
 	if u.quote < 0 {
 		ans.Speaker, ans.Kind = ix.quoteAt(u, span, speaker)

@@ -69,6 +69,10 @@ type Index struct {
 	idf []float64
 	// maxIDF weighs a question term no paragraph contains.
 	maxIDF float64
+	// avgLen is the mean number of content words of a paragraph.
+	avgLen float64
+	// titles holds the terms of each article's title.
+	titles [][]int32
 	// vocab caches the term of every folded word seen while indexing, so
 	// that questions need no stemming.
 	vocab map[string]int32
@@ -231,7 +235,13 @@ func (ix *Index) analyzeCorpus() {
 	ix.terms = map[string]int32{}
 	ix.vocab = map[string]int32{}
 	ix.paraUnit = make([][]int, len(ix.corpus.Articles))
+	ix.titles = make([][]int32, len(ix.corpus.Articles))
 	for ai, a := range ix.corpus.Articles {
+		for _, w := range ix.an.words(a.Title) {
+			if id := ix.indexTerm(w.norm); !ix.stop[id] && !slices.Contains(ix.titles[ai], id) {
+				ix.titles[ai] = append(ix.titles[ai], id)
+			}
+		}
 		ix.paraUnit[ai] = make([]int, len(a.Paragraphs))
 		speakers := make([][]string, len(a.Paragraphs))
 		for _, q := range a.Quotes {
@@ -259,6 +269,7 @@ func (ix *Index) analyzeCorpus() {
 			continue
 		}
 		paras++
+		ix.avgLen += float64(len(u.toks))
 		for _, t := range u.toks {
 			if !ix.stop[t.term] && seen[t.term] != i+1 {
 				seen[t.term] = i + 1
@@ -273,6 +284,7 @@ func (ix *Index) analyzeCorpus() {
 		}
 	}
 	ix.maxIDF = bm25IDF(paras, 0)
+	ix.avgLen = max(1, ix.avgLen/float64(max(paras, 1)))
 }
 
 // bm25IDF is the BM25 inverse document frequency of a term in n of docs

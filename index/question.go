@@ -118,6 +118,8 @@ type analyzed struct {
 	bigrams []bigram
 	// total is the summed weight of terms, bigramTotal of bigrams.
 	total, bigramTotal float64
+	// expect is the kind of thing the question asks for.
+	expect expectation
 }
 
 // maxBigrams bounds the bigrams of a question (they fit a uint64 mask).
@@ -126,7 +128,7 @@ const maxBigrams = 64
 // analyzeQuery analyzes text into its distinct content terms in order of
 // first appearance, keeping the maxTerms rarest, and its bigrams.
 func (ix *Index) analyzeQuery(text string) analyzed {
-	var q analyzed
+	q := analyzed{expect: expect(text)}
 	prev, prevPos := int32(-1), 0
 	for _, w := range ix.an.words(text) {
 		id, known := ix.vocab[w.norm]

@@ -3,11 +3,15 @@ package index
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 
 	"articlebot/corpus"
 )
@@ -155,4 +159,63 @@ func BenchmarkSQuADBuild(b *testing.B) {
 		_ = ix.Close()
 	}
 	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "build-s")
+}
+
+// BenchmarkSQuADPlainBleve is the reference the index is measured against:
+// plain Bleve, the "en" analyzer, stored paragraphs, one MatchQuery per
+// question, on the same corpus and questions.
+func BenchmarkSQuADPlainBleve(b *testing.B) {
+	c, qs := loadSQuAD(b)
+	start := time.Now()
+	m := bleve.NewIndexMapping()
+	m.DefaultAnalyzer = en.AnalyzerName
+	idx, err := bleve.New("", m)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer idx.Close()
+	for _, a := range c.Articles {
+		batch := idx.NewBatch()
+		for i, p := range a.Paragraphs {
+			if err := batch.Index(fmt.Sprintf("%s/%d", a.ID, i+1), map[string]string{"text": p}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := idx.Batch(batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	build := time.Since(start)
+	ask := func(q string) *bleve.SearchResult {
+		mq := bleve.NewMatchQuery(q)
+		mq.SetField("text")
+		res, err := idx.Search(bleve.NewSearchRequestOptions(mq, 5, 0, false))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return res
+	}
+	var r1, r5 int
+	for _, sq := range qs {
+		want := fmt.Sprintf("%s/%d", sq.doc, sq.paragraph)
+		for i, h := range ask(sq.q).Hits {
+			if h.ID == want {
+				if i == 0 {
+					r1++
+				}
+				r5++
+				break
+			}
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		ask(qs[i%len(qs)].q)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N), "µs/query")
+	b.ReportMetric(float64(r1)/float64(len(qs)), "recall@1")
+	b.ReportMetric(float64(r5)/float64(len(qs)), "recall@5")
+	b.ReportMetric(build.Seconds(), "build-s")
 }

@@ -1,0 +1,191 @@
+package index
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxAnswerBytes bounds Answer.Text: a longer sentence is cut to the part
+// around its matched words.
+const maxAnswerBytes = 400
+
+// expectation is the kind of thing a question asks for.
+type expectation int
+
+const (
+	expectAny expectation = iota
+	// expectNumber: when, what year, how many, how much, how long …
+	expectNumber
+	// expectName: who, whom, whose, where — a proper name.
+	expectName
+)
+
+// Question openings that say what kind of answer is wanted. They are
+// English grammar, not words of any text.
+var (
+	reExpectNumber = regexp.MustCompile(`(?i)\b(?:when|what (?:year|date|day|month|century|decade|time|age|percentage|percent|number|amount)|which (?:year|date|day|month|century|decade)|how (?:many|much|long|old|far|large|big|tall|high|often|fast|deep|wide|heavy))\b`)
+	reExpectName   = regexp.MustCompile(`(?i)^\W*(?:\w+\W+){0,3}?(?:who|whom|whose|where)\b`)
+)
+
+// expect finds what kind of answer a question asks for.
+func expect(q string) expectation {
+	switch {
+	case reExpectNumber.MatchString(q):
+		return expectNumber
+	case reExpectName.MatchString(q):
+		return expectName
+	}
+	return expectAny
+}
+
+// answerSpan picks the sentence of u that best answers the question: the
+// one holding the most question weight, where a term counts for more the
+// fewer sentences of u share it (a term in every sentence is the topic of
+// the passage, not what tells its sentences apart), with a bonus for the
+// question's bigrams and for holding the kind of thing asked for. A
+// sentence longer than maxAnswerBytes is cut around its matched words.
+func (ix *Index) answerSpan(u *unit, aq analyzed) Span {
+	if len(u.sents) == 0 {
+		return trimSpan(u, Span{0, len(u.text)}, aq)
+	}
+	if len(u.sents) == 1 || aq.total == 0 {
+		return trimSpan(u, u.sents[0], aq)
+	}
+	terms := aq.terms
+	n := len(u.sents)
+	masks := make([]uint64, n)
+	bis := make([]uint64, n)
+	for _, t := range u.toks {
+		for j := range terms {
+			if terms[j].id != t.term {
+				continue
+			}
+			masks[t.sent] |= 1 << j
+			bis[t.sent] |= bigramsAt(u, t, aq)
+			break
+		}
+	}
+	var local [maxTerms]float64
+	for j := range terms {
+		sf := 0
+		for _, m := range masks {
+			if m&(1<<j) != 0 {
+				sf++
+			}
+		}
+		if sf > 0 {
+			local[j] = terms[j].w * (1 + ix.rank.local*(float64(n-sf)/float64(n)))
+		}
+	}
+	best, bestScore := 0, -1.0
+	for i, sp := range u.sents {
+		v := 0.0
+		for j := range terms {
+			if masks[i]&(1<<j) != 0 {
+				v += local[j]
+			}
+		}
+		v /= aq.total
+		if aq.bigramTotal > 0 {
+			v += ix.rank.bigrams * bigramWeight(bis[i], aq.bigrams) / aq.bigramTotal
+		}
+		if v > 0 && holds(u.text[sp.Start:sp.End], aq.expect) {
+			v += ix.rank.expect
+		}
+		if v > bestScore {
+			best, bestScore = i, v
+		}
+	}
+	return trimSpan(u, u.sents[best], aq)
+}
+
+// bigramsAt returns the mask of the question's bigrams that content word t
+// of u forms with the word before or after it.
+func bigramsAt(u *unit, t tok, aq analyzed) uint64 {
+	var m uint64
+	prev, next := int32(-1), int32(-1)
+	if t.pos >= 2 {
+		prev = u.words[t.pos-2]
+	}
+	if int(t.pos) < len(u.words) {
+		next = u.words[t.pos]
+	}
+	for k, b := range aq.bigrams {
+		if b.a == prev && b.b == t.term || b.a == t.term && b.b == next {
+			m |= 1 << k
+		}
+	}
+	return m
+}
+
+// holds reports whether a sentence holds the kind of thing asked for.
+func holds(s string, e expectation) bool {
+	switch e {
+	case expectNumber:
+		return strings.ContainsFunc(s, unicode.IsDigit)
+	case expectName:
+		// A capitalised word after the first.
+		first := true
+		for w := range strings.FieldsSeq(s) {
+			if !first {
+				if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+					return true
+				}
+			}
+			first = false
+		}
+	}
+	return false
+}
+
+// trimSpan cuts span to at most maxAnswerBytes, keeping the stretch that
+// holds the most matched words and ending at word boundaries.
+func trimSpan(u *unit, span Span, aq analyzed) Span {
+	if span.End-span.Start <= maxAnswerBytes {
+		return span
+	}
+	var hits []int
+	for _, t := range u.toks {
+		if int(t.start) >= span.Start && int(t.end) <= span.End {
+			for _, q := range aq.terms {
+				if q.id == t.term {
+					hits = append(hits, int(t.start))
+					break
+				}
+			}
+		}
+	}
+	// The window start that covers the most matched words.
+	start, most := span.Start, 0
+	for i, h := range hits {
+		n := 0
+		for _, k := range hits[i:] {
+			if k-h >= maxAnswerBytes*3/4 {
+				break
+			}
+			n++
+		}
+		if n > most {
+			most, start = n, h
+		}
+	}
+	// Lead in a little before the first match, at a word boundary.
+	start = max(span.Start, start-maxAnswerBytes/8)
+	end := min(span.End, start+maxAnswerBytes)
+	if end-start < maxAnswerBytes && start > span.Start {
+		start = max(span.Start, end-maxAnswerBytes)
+	}
+	text := u.text
+	for start > span.Start && start < end && !unicode.IsSpace(rune(text[start-1])) {
+		start++
+	}
+	for end < span.End && end > start && !unicode.IsSpace(rune(text[end])) {
+		end--
+	}
+	for start < end && !utf8.RuneStart(text[start]) {
+		start++
+	}
+	return Span{start, end}
+}
