@@ -124,20 +124,21 @@ type paraText struct {
 	ments  []int   // indexes into analysis.ments, in order
 }
 
+// word returns token i when it is a word, else "" (also out of range).
 func (pt *paraText) word(i int) string {
-	t := pt.toks[i]
-	if t.kind != tWord {
+	if i < 0 || i >= len(pt.toks) || pt.toks[i].kind != tWord {
 		return ""
 	}
-	return pt.text[t.start:t.end]
+	return pt.text[pt.toks[i].start:pt.toks[i].end]
 }
 
+// punct returns token i when it is punctuation, else "" (also out of
+// range).
 func (pt *paraText) punct(i int) string {
-	t := pt.toks[i]
-	if t.kind != tPunct {
+	if i < 0 || i >= len(pt.toks) || pt.toks[i].kind != tPunct {
 		return ""
 	}
-	return pt.text[t.start:t.end]
+	return pt.text[pt.toks[i].start:pt.toks[i].end]
 }
 
 // cues finds the attributing cues of a sentence and the source of each.
@@ -161,7 +162,7 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 				continue
 			}
 			hit = cueHit{tok: c, cue: w, src: source{ents: []int{m.ent}}}
-		case participles[w] && c > s.from && !notSubjectPrev[pt.word(c-1)] || participles[w] && (pt.word(c-1) == "by" || pt.word(c-1) == "for"):
+		case participles[w] && c > s.from && (!notSubjectPrev[pt.word(c-1)] || pt.word(c-1) == "by" || pt.word(c-1) == "for"):
 			// "…, saying “…”", "tweets early Friday saying …", "began by
 			// saying …": the clause subject speaks.
 			hit = cueHit{tok: c, cue: w, src: an.clauseSubject(pi, s, c)}
