@@ -15,8 +15,6 @@ import (
 
 	"articlebot/bot"
 	"articlebot/bot/discordtest"
-	"articlebot/corpus"
-	"articlebot/index"
 )
 
 // The fault tests run the real bot against the fake Discord, break one
@@ -133,70 +131,23 @@ func (h *logRecorder) String() string {
 	return b.String()
 }
 
-// launchBot starts a fake Discord, a real index over corpus.Default() and
-// the bot, connected to the fake with the per-user limit off (every
-// question here comes from one user) and its logs recorded; it returns once
-// the bot is connected and its commands registered. opts may change the
-// Config further. Cleanup closes the bot, the index and the fake, and shows
-// the logs of a failed test.
+// launchBot is startBot with the per-user limit off (every question here
+// comes from one user) and the bot's logs recorded; a failed test shows
+// them. opts may change the Config further.
 func launchBot(tb testing.TB, opts ...func(*bot.Config)) (*discordtest.Server, *logRecorder) {
 	tb.Helper()
-	srv := discordtest.New(tb)
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	ix, err := index.Open(ctx, corpus.Default(), index.Options{})
-	if err != nil {
-		tb.Fatalf("open index: %v", err)
-	}
-	tb.Cleanup(func() {
-		if err := ix.Close(); err != nil {
-			tb.Errorf("close index: %v", err)
-		}
-	})
 	rec := newLogRecorder()
-	cfg := bot.Config{Token: discordtest.Token, APIURL: srv.URL(), Log: slog.New(rec), UserBurst: -1, Seed: 1}
-	for _, o := range opts {
-		o(&cfg)
+	record := func(c *bot.Config) {
+		c.UserBurst = -1
+		c.Log = slog.New(rec)
 	}
-	b, err := bot.New(cfg, corpus.Default(), ix)
-	if err != nil {
-		tb.Fatalf("bot.New: %v", err)
-	}
-	if err := b.Open(ctx); err != nil {
-		tb.Fatalf("bot.Open: %v", err)
-	}
-	tb.Cleanup(func() {
-		if err := b.Close(); err != nil {
-			tb.Errorf("bot.Close: %v", err)
-		}
+	srv, _ := startBot(tb, append([]func(*bot.Config){record}, opts...)...)
+	tb.Cleanup(func() { // runs before startBot's: the bot is still open
 		if tb.Failed() {
 			tb.Logf("the bot logged:\n%s", rec)
 		}
 	})
 	return srv, rec
-}
-
-// within bounds one wait for the bot: long enough for a loaded machine
-// under -race, short enough that a hang fails quickly.
-func within(tb testing.TB) context.Context {
-	tb.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	tb.Cleanup(cancel)
-	return ctx
-}
-
-// waitReply waits for the bot's accepted reply to the message m.
-func waitReply(t *testing.T, srv *discordtest.Server, m *discordgo.Message) discordtest.Request {
-	t.Helper()
-	path := "/api/v9/channels/" + m.ChannelID + "/messages"
-	r, err := srv.WaitRequest(within(t), func(r discordtest.Request) bool {
-		return r.Method == http.MethodPost && r.Path == path && r.OK() &&
-			strings.Contains(string(r.Body), `"message_id":"`+m.ID+`"`)
-	})
-	if err != nil {
-		t.Fatalf("no reply to message %s: %v", m.ID, err)
-	}
-	return r
 }
 
 func ask(question string) *discordgo.Interaction {
@@ -208,17 +159,17 @@ func ask(question string) *discordgo.Interaction {
 func answeredOnce(t *testing.T, srv *discordtest.Server, i *discordgo.Interaction, want []int) []discordtest.Request {
 	t.Helper()
 	if slices.ContainsFunc(want, func(s int) bool { return s/100 == 2 }) {
-		if _, err := srv.WaitCallback(within(t), i); err != nil {
+		if _, err := srv.WaitCallback(waitCtx(t), i); err != nil {
 			t.Fatal(err)
 		}
-	} else if _, err := srv.WaitAnyCallback(within(t), i); err != nil {
+	} else if _, err := srv.WaitAnyCallback(waitCtx(t), i); err != nil {
 		t.Fatal(err)
 	}
 	// Wait for as many attempts as want has: a retry may still be on its
 	// way. match sees every recorded request once, in order.
 	n := 0
 	prefix := "/api/v9/interactions/" + i.ID + "/"
-	if _, err := srv.WaitRequest(within(t), func(r discordtest.Request) bool {
+	if _, err := srv.WaitRequest(waitCtx(t), func(r discordtest.Request) bool {
 		if strings.HasPrefix(r.Path, prefix) {
 			n++
 		}
@@ -275,7 +226,7 @@ func TestFaults(t *testing.T) {
 				// (the fake also hands it to a fresh session).
 				during := srv.Interact(ask("Who is James Carden?"))
 				sent = append(sent, during)
-				if err := srv.WaitConnected(within(t)); err != nil {
+				if err := srv.WaitConnected(waitCtx(t)); err != nil {
 					t.Fatalf("the bot did not reconnect: %v", err)
 				}
 				answeredOnce(t, srv, during, []int{204})
@@ -292,7 +243,7 @@ func TestFaults(t *testing.T) {
 				answeredOnce(t, srv, next, []int{204})
 
 				m := srv.Message(fmt.Sprintf("%s who said there is no magic wand? (%d)", discordtest.Mention(), k))
-				waitReply(t, srv, m)
+				replyTo(t, srv, m)
 				noLeak(t, rec, during)
 				noLeak(t, rec, next)
 			})
@@ -330,6 +281,7 @@ func TestFaults(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
 				t.Logf("guards: %s", tt.guard)
+				t.Cleanup(srv.ResetFaults) // a rule the bot did not use up would hit the next case
 				tt.fault()
 				i := srv.Interact(ask("Who is James Carden?"))
 				sent = append(sent, i)
@@ -347,7 +299,7 @@ func TestFaults(t *testing.T) {
 					if _, ok := want["interaction"]; ok {
 						want["interaction"] = i.ID
 					}
-					if _, err := rec.wait(within(t), tt.logLevel, want); err != nil {
+					if _, err := rec.wait(waitCtx(t), tt.logLevel, want); err != nil {
 						t.Error(err)
 					}
 				}
@@ -386,7 +338,7 @@ func TestCallbackPastDeadline(t *testing.T) {
 	srv.DelayNext(http.MethodPost, "/api/v9/interactions/", 1, 5*timeout)
 	i := srv.Interact(ask("Who is James Carden?"))
 	answeredOnce(t, srv, i, []int{0})
-	if _, err := rec.wait(within(t), slog.LevelError, map[string]string{"interaction": i.ID, "err": "*"}); err != nil {
+	if _, err := rec.wait(waitCtx(t), slog.LevelError, map[string]string{"interaction": i.ID, "err": "*"}); err != nil {
 		t.Error(err)
 	}
 	noLeak(t, rec, i)

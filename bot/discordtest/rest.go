@@ -48,6 +48,14 @@ func (s *Server) DelayNext(method, pathPrefix string, n int, d time.Duration) {
 	s.mu.Unlock()
 }
 
+// ResetFaults forgets the FailNext and DelayNext rules not yet used up, so
+// that a test's faults cannot leak into the next one.
+func (s *Server) ResetFaults() {
+	s.mu.Lock()
+	s.fails, s.delays = nil, nil
+	s.mu.Unlock()
+}
+
 // takeFault consumes the first rule of rules that matches.
 func takeFault(rules []*fault, method, path string) *fault {
 	for _, f := range rules {

@@ -561,6 +561,7 @@ func TestServer(t *testing.T) {
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
+				t.Cleanup(srv.ResetFaults)
 				tt.fault()
 				i := srv.Interact(discordtest.Command(tt.command, discordtest.Opt("question", "q")))
 				err := nextErr(t, b)
