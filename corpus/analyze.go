@@ -514,13 +514,17 @@ func (an *analysis) kindOf(pi int, s sentence, ti int, hits []cueHit) Kind {
 		}
 	case tWord:
 		for _, h := range hits {
-			if h.tok == ti-1 && !h.noun {
-				return Direct // said “…”
+			if h.tok == ti-1 && !h.noun && !namingVerbs[h.cue] {
+				return Direct // said “…”, but called it “…” is a phrase
 			}
 		}
 	}
 	return Mixed
 }
+
+// namingVerbs take a quoted phrase as what they name something: called it
+// “a clear threat”.
+var namingVerbs = wordSet(`called calls described describes labeled labelled dubbed`)
 
 // quotationLike reports whether a quotation no cue attributes still reads
 // as someone's words, not as a title or a name.

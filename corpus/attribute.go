@@ -290,6 +290,13 @@ func (an *analysis) backNP(pi int, s sentence, j int) source {
 		}
 		return source{} // "anybody who complains": not the clause's source
 	}
+	if lh == "it" {
+		// "The Security Council … pledged to act on what it called …":
+		// "it" is the organisation that opens the sentence.
+		if e := an.openingOrg(pi, s); e >= 0 {
+			return source{ents: []int{e}}
+		}
+	}
 	if otherPronouns[lh] {
 		return source{anon: true}
 	}
@@ -426,8 +433,8 @@ func (an *analysis) npSource(pi int, start, end int, head string) source {
 		return source{anon: true}
 	}
 	m := &an.ments[last]
-	if e := an.ents[m.ent]; len(e.words) == 1 && orgWords[e.words[0]] {
-		return source{anon: true} // "Republican claims", "the House"
+	if e := an.ents[m.ent]; len(e.words) == 1 && orgWords[e.words[0]] && !strings.EqualFold(pt.text[start:min(start+4, end)], "the ") {
+		return source{anon: true} // "Republican claims"; "the Times wrote" names a paper
 	}
 	h, _ := stripPossessive(head)
 	if startsUpper(h) || m.end == end {
@@ -438,6 +445,26 @@ func (an *analysis) npSource(pi int, start, end int, head string) source {
 	}
 	np := pt.text[m.start:end]
 	return source{ents: []int{m.ent}, orgNP: np}
+}
+
+// openingOrg returns the organisation named at the start of a sentence
+// ("The United Nations Security Council on Friday …"), or -1.
+func (an *analysis) openingOrg(pi int, s sentence) int {
+	pt := &an.paras[pi]
+	for _, mi := range pt.ments {
+		m := &an.ments[mi]
+		if m.ent < 0 || m.possessed || m.inQuote || m.start < pt.toks[s.from].start {
+			continue
+		}
+		if s.from+1 < s.to && m.start > pt.toks[s.from+1].start { // a leading "The" aside
+			return -1
+		}
+		if e := an.ents[m.ent]; e.org || !e.maybePerson() {
+			return m.ent
+		}
+		return -1
+	}
+	return -1
 }
 
 // appositiveBack finds the name before an appositive or relative clause
@@ -481,6 +508,9 @@ func appositiveStart(w string) bool {
 	}
 	if len(w) > 2 && strings.Contains("RDI", w[:1]) && w[1] == '-' && startsUpper(w[2:]) {
 		return true // a party and state: McConnell, R-Ky., said
+	}
+	if _, poss := stripPossessive(w); poss {
+		return true // China, Pyongyang's only ally, said
 	}
 	if w == "" || startsUpper(w) || appositiveReject[w] || cueVerbs[w] {
 		return false

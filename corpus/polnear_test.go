@@ -326,7 +326,7 @@ func scorePolNEAR(tb testing.TB, arts []polnearArticle) polnearScore {
 				if best >= 0 {
 					got = ours[best].Speaker
 				}
-				sc.wrongSpeaker = append(sc.wrongSpeaker, fmt.Sprintf("%s: got %q, gold %q", ctx, got, *g.Speaker))
+				sc.wrongSpeaker = append(sc.wrongSpeaker, fmt.Sprintf("%s: got %q (cue %q), gold %q", ctx, got, cue, *g.Speaker))
 			}
 		}
 		for i, q := range ours {

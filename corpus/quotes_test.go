@@ -89,6 +89,21 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{1, corpus.Mixed, "White House", "went well,"}},
 		},
 		{
+			name:  "it is the organisation that opens the sentence",
+			paras: []string{"The Security Council met on Friday to act on what it called “a clear threat to peace.”"},
+			want:  []q{{1, corpus.Mixed, "Security Council", "a clear threat to peace."}},
+		},
+		{
+			name:  "a newspaper by its name",
+			paras: []string{"“Prices rose all year,” the Times wrote."},
+			want:  []q{{1, corpus.Direct, "Times", "Prices rose all year,"}},
+		},
+		{
+			name:  "appositive opening with a possessive",
+			paras: []string{"Even China, Pyongyang's only ally, said it was “resolutely opposed” to the test."},
+			want:  []q{{1, corpus.Mixed, "China", "resolutely opposed"}},
+		},
+		{
 			name:  "show titles are not quotations",
 			paras: []string{"Ann Lee said on “Face the Nation” that she would run."},
 			want:  nil,
