@@ -569,42 +569,10 @@ func notWords(p string, q qspan, prev, next string) bool {
 
 // finish fills the article's quotations and speakers.
 func (an *analysis) finish(quotes []found) {
-	a := an.a
-	a.Quotes = make([]Quote, 0, len(quotes))
+	an.a.Quotes = make([]Quote, 0, len(quotes))
 	for _, f := range quotes {
-		a.Quotes = append(a.Quotes, f.Quote)
+		an.a.Quotes = append(an.a.Quotes, f.Quote)
 	}
 	an.describe()
-	type count struct{ quotes, statements int }
-	counts := map[string]*count{}
-	for _, q := range a.Quotes {
-		if q.Speaker == "" {
-			continue
-		}
-		c := counts[q.Speaker]
-		if c == nil {
-			c = &count{}
-			counts[q.Speaker] = c
-		}
-		if q.Kind == Indirect {
-			c.statements++
-		} else {
-			c.quotes++
-		}
-	}
-	ents := make([]*entity, 0, len(an.ents))
-	for _, e := range an.ents {
-		if e.source || e.person {
-			ents = append(ents, e)
-		}
-	}
-	slices.SortStableFunc(ents, func(x, y *entity) int { return cmp.Compare(x.first, y.first) })
-	a.Speakers = make([]Speaker, 0, len(ents))
-	for _, e := range ents {
-		s := Speaker{Name: e.name, Aliases: e.aliases, Description: strings.Join(e.desc, "; "), MentionedIn: e.paras}
-		if c := counts[e.name]; c != nil {
-			s.Quotes, s.Statements = c.quotes, c.statements
-		}
-		a.Speakers = append(a.Speakers, s)
-	}
+	an.a.Speakers = an.speakers()
 }

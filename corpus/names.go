@@ -58,7 +58,7 @@ var capStop = map[string]bool{
 	"When": true, "While": true, "As": true, "After": true, "Before": true, "Since": true,
 	"For": true, "With": true, "From": true, "To": true, "By": true, "Of": true, "So": true,
 	"Yet": true, "Still": true, "There": true, "Here": true, "What": true, "Why": true,
-	"How": true, "Who": true, "Where": true, "Which": true, "Mr": false, "According": true,
+	"How": true, "Who": true, "Where": true, "Which": true, "According": true,
 	"Although": true, "Though": true, "Because": true, "Not": true, "No": true, "Yes": true,
 	"Also": true, "Even": true, "Just": true, "Now": true, "Then": true, "Some": true,
 	"Many": true, "Most": true, "All": true, "Both": true, "Each": true, "Every": true,
@@ -97,7 +97,7 @@ var orgWords = map[string]bool{
 	"Tower": true, "Hall": true, "City": true, "County": true, "Island": true, "River": true,
 	"East": true, "West": true, "North": true, "South": true, "Middle": true,
 	"Treaty": true, "Act": true, "Kingdom": true, "Republic": true, "Empire": true,
-	"Council's": true, "Board": true, "Forum": true, "Review": true, "Library": true,
+	"Board": true, "Forum": true, "Review": true, "Library": true,
 	"Museum": true, "Capitol": true, "Pentagon": true,
 }
 

@@ -1,9 +1,49 @@
 package corpus
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 )
+
+// speakers lists the article's people and quoted sources in order of
+// first mention, with what the article's quotations and statements count
+// for each.
+func (an *analysis) speakers() []Speaker {
+	type count struct{ quotes, statements int }
+	counts := map[string]*count{}
+	for _, q := range an.a.Quotes {
+		if q.Speaker == "" {
+			continue
+		}
+		c := counts[q.Speaker]
+		if c == nil {
+			c = &count{}
+			counts[q.Speaker] = c
+		}
+		if q.Kind == Indirect {
+			c.statements++
+		} else {
+			c.quotes++
+		}
+	}
+	ents := make([]*entity, 0, len(an.ents))
+	for _, e := range an.ents {
+		if e.source || e.person {
+			ents = append(ents, e)
+		}
+	}
+	slices.SortStableFunc(ents, func(x, y *entity) int { return cmp.Compare(x.first, y.first) })
+	out := make([]Speaker, 0, len(ents))
+	for _, e := range ents {
+		s := Speaker{Name: e.name, Aliases: e.aliases, Description: strings.Join(e.desc, "; "), MentionedIn: e.paras}
+		if c := counts[e.name]; c != nil {
+			s.Quotes, s.Statements = c.quotes, c.statements
+		}
+		out = append(out, s)
+	}
+	return out
+}
 
 // describe gives each entity the text's own words about it: an appositive
 // or relative clause after a mention ("Sir Adam Thomson, director of …";
