@@ -505,6 +505,14 @@ func TestDeferAndRateLimit(t *testing.T) {
 		}
 	})
 
+	t.Run("rate limited mention", func(t *testing.T) {
+		m := srv.Message(discordtest.Mention() + " who is Carden?")
+		_, sent := replyTo(t, srv, m)
+		if want := "You are asking faster than I can answer. Please wait a few seconds and try again."; sent.Content != want || len(sent.Embeds) != 0 {
+			t.Errorf("reply %q %+v; want %q", sent.Content, sent.Embeds, want)
+		}
+	})
+
 	t.Run("autocomplete is not limited", func(t *testing.T) {
 		_, cb := interact(t, srv, discordtest.Autocomplete("speaker", discordtest.Focused("name", "carden")))
 		if len(cb.Data.Choices) != 1 || cb.Data.Choices[0].Value != "James Carden" {

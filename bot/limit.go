@@ -22,8 +22,9 @@ type userLimiter struct {
 }
 
 type userBucket struct {
-	lim  *rate.Limiter
-	seen time.Time
+	lim    *rate.Limiter
+	seen   time.Time
+	warned bool // told to slow down since last allowed
 }
 
 func newUserLimiter(every time.Duration, burst, max int, now func() time.Time) *userLimiter {
@@ -33,8 +34,18 @@ func newUserLimiter(every time.Duration, burst, max int, now func() time.Time) *
 // allow reports whether user may be answered now, and spends a token if so.
 // A nil limiter allows everything.
 func (l *userLimiter) allow(user string) bool {
+	ok, _ := l.take(user, false)
+	return ok
+}
+
+// check is allow that also reports, when user is refused, whether this is
+// the first refusal of a message since they were last allowed: a message,
+// unlike an interaction, needs no reply, and one "slow down" is enough.
+func (l *userLimiter) check(user string) (ok, first bool) { return l.take(user, true) }
+
+func (l *userLimiter) take(user string, message bool) (ok, first bool) {
 	if l == nil {
-		return true
+		return true, false
 	}
 	now := l.now()
 	l.mu.Lock()
@@ -48,7 +59,16 @@ func (l *userLimiter) allow(user string) bool {
 		l.users[user] = u
 	}
 	u.seen = now
-	return u.lim.AllowN(now, 1)
+	if u.lim.AllowN(now, 1) {
+		u.warned = false
+		return true, false
+	}
+	if !message {
+		return false, true
+	}
+	first = !u.warned
+	u.warned = true
+	return false, first
 }
 
 // prune makes room for at least one more user; l.mu is held.

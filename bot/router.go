@@ -297,7 +297,12 @@ func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 	ctx, cancel := context.WithTimeout(context.Background(), b.cfg.Timeout)
 	defer cancel()
 	resp := notice(slowDownText)
-	if b.limiter.allow(m.Author.ID) {
+	allowed, first := b.limiter.check(m.Author.ID)
+	if !allowed && !first {
+		log.Info("rate limited; already told")
+		return
+	}
+	if allowed {
 		question := stripMention(m.Content, self)
 		resp = b.call(ctx, log, func(ctx context.Context, _ request) (Response, error) {
 			return b.h.answer(ctx, question, nil, false)

@@ -47,6 +47,13 @@ func TestUserLimiter(t *testing.T) {
 			t.Errorf("%s: allow(%q) = %v; want %v", s.name, s.user, got, s.want)
 		}
 	}
+	c.advance(time.Hour)
+	checks := []struct{ ok, first bool }{{true, false}, {true, false}, {false, true}, {false, false}}
+	for k, want := range checks {
+		if ok, first := l.check("c"); ok != want.ok || first != want.first {
+			t.Errorf("check %d = %v, %v; want %v, %v (one warning per refusal run)", k+1, ok, first, want.ok, want.first)
+		}
+	}
 	if got := (*userLimiter)(nil).allow("x"); !got {
 		t.Errorf("nil limiter allow = false; want true (no limit)")
 	}
