@@ -90,6 +90,10 @@ var notSubjectNext = wordSet(`of and or in on at by for with from to about into 
 	under that which who as than because but if when while since after before he she
 	they it we i you his her their its`)
 
+// clauseOpeners may follow a subject that opens its clause: "McConnell on
+// Tuesday rejected", "Trump in a speech said".
+var clauseOpeners = wordSet(`on in at during after before`)
+
 // notSubjectPrev are words before a name that make it an object.
 var notSubjectPrev = wordSet(`of in on at by for with from to about into over under
 	against between among than like as and or`)
@@ -115,11 +119,16 @@ func (an *analysis) subjects(pi int, s sentence) []int {
 		next := pt.flat[m.tokEnd]
 		w := pt.text[next.start:next.end]
 		opens := m.start == from
+		if m.tokStart > 0 {
+			// After a comma or a dateline's dash, a name opens a clause.
+			prev := pt.flat[m.tokStart-1]
+			opens = opens || prev.kind == tPunct && strings.Contains(",—:", pt.text[prev.start:prev.end])
+		}
 		if opens && w == "," {
 			out = append(out, mi) // "Dean, a medical doctor, then appeared …"
 			continue
 		}
-		if next.kind != tWord || startsUpper(w) || notSubjectNext[w] {
+		if next.kind != tWord || startsUpper(w) || notSubjectNext[w] && !(opens && clauseOpeners[w]) {
 			continue
 		}
 		if m.tokStart > 0 {
@@ -509,7 +518,7 @@ func (an *analysis) kindOf(pi int, s sentence, ti int, hits []cueHit) Kind {
 	case tQuote:
 		return Direct
 	case tPunct:
-		if strings.Contains(",:—–-(…;", pt.punct(ti-1)) {
+		if strings.Contains(",:—–-(…;.", pt.punct(ti-1)) {
 			return Direct
 		}
 	case tWord:

@@ -24,6 +24,7 @@ type mention struct {
 	inQuote   bool
 	possessed bool // written with ’s
 	placed    bool // after "in", "to", "from": a place more often than a person
+	cued      bool // followed by a cue verb: "Google said"
 	tokStart  int  // index of the name's first token in the paragraph's tokens
 	tokEnd    int  // index of the token after the name
 	ent       int  // entity index, -1 until clustered
@@ -194,6 +195,9 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 		if i > 0 && toks[i-1].kind == tWord {
 			m.placed = locatives[p[toks[i-1].start:toks[i-1].end]]
 		}
+		if j < len(toks) && toks[j].kind == tWord {
+			m.cued = cueVerbs[p[toks[j].start:toks[j].end]]
+		}
 		i = max(j, i+1)
 		m.inQuote = inQuotes(qs, m.start)
 		if ms, ok := shapeMention(m, words, starts); ok {
@@ -321,8 +325,9 @@ func shapeMention(m mention, words []string, starts []int) (mention, bool) {
 func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 	// A sentence's first word is part of a name only if the text never
 	// writes it in lower case, and, standing alone, if the text capitalises
-	// it inside a sentence too: "Hillary Clinton spoke" keeps Hillary,
-	// "Days later" and "Nervous European allies" lose their first word.
+	// it inside a sentence too or a cue verb follows it: "Hillary Clinton
+	// spoke" keeps Hillary and "Google said" Google, while "Days later"
+	// and "Nervous European allies" lose their first word.
 	inner := map[string]bool{}
 	for _, m := range ms {
 		for k, w := range m.words {
@@ -333,7 +338,7 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 	}
 	for i := range ms {
 		m := &ms[i]
-		if m.initial && (lower[strings.ToLower(m.words[0])] || len(m.words) == 1 && !inner[m.words[0]]) {
+		if m.initial && (lower[strings.ToLower(m.words[0])] || len(m.words) == 1 && !inner[m.words[0]] && !m.cued) {
 			m.words, m.starts = m.words[1:], m.starts[1:]
 			if len(m.starts) > 0 {
 				m.start = m.starts[0]

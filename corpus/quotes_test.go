@@ -179,6 +179,18 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Adam Bell"},
 		},
 		{
+			name: "a subject after a dateline, with a time between it and its verb",
+			paras: []string{
+				"WASHINGTON — Senate Majority Leader Mitch Long on Tuesday rejected the plan. “We will win,” he said.",
+			},
+			want: []string{"Mitch Long"},
+		},
+		{
+			name:  "a one-word name that opens the sentence before its cue",
+			paras: []string{"Acme said in a statement that it “disagrees strongly” with the ruling."},
+			want:  []string{"Acme"},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
