@@ -204,7 +204,7 @@ func TestCommands(t *testing.T) {
 	})
 
 	t.Run("more results", func(t *testing.T) {
-		const q = "What do Trump and Putin want?"
+		const q = "What did Carden say?" // many passages answer it
 		_, ask := interact(t, srv, discordtest.Command("ask", discordtest.Opt("question", q)))
 		_, cb := interact(t, srv, discordtest.Button(customID(t, ask.Data.Components, "more:")))
 		if cb.Type != discordgo.InteractionResponseChannelMessageWithSource || cb.Data.Flags != int(discordgo.MessageFlagsEphemeral) {
@@ -260,6 +260,13 @@ func TestCommands(t *testing.T) {
 					t.Errorf("the public copy has a Share button")
 				}
 			}
+		}
+	})
+
+	t.Run("no answer", func(t *testing.T) {
+		_, cb := interact(t, srv, discordtest.Command("ask", discordtest.Opt("question", "What is the weather on Mars?")))
+		if cb.Data.Content != "The article does not seem to answer that." || cb.Data.Flags != 0 {
+			t.Errorf("reply = %q flags %d; want that the article does not answer, in public", cb.Data.Content, cb.Data.Flags)
 		}
 	})
 
@@ -530,7 +537,7 @@ func TestArticles(t *testing.T) {
 	}
 	c := corpus.Default()
 	c.Articles = append(c.Articles, second)
-	srv, _ := startBotWith(t, c)
+	srv, _ := startBotWith(t, c, func(c *bot.Config) { c.UserBurst = -1 })
 
 	t.Run("registered", func(t *testing.T) {
 		req, err := srv.WaitCommands(waitCtx(t))
@@ -559,7 +566,7 @@ func TestArticles(t *testing.T) {
 	t.Run("articles", func(t *testing.T) {
 		_, cb := interact(t, srv, discordtest.Command("articles"))
 		want := "`trump-putin-2016` — Trump, Putin and the uneasy future of U.S.–Russia relations (November 2016) (22 paragraphs)\n" +
-			"`library-vote` — Town council votes to keep the river library open (4 paragraphs)"
+			"`library-vote` — Town council votes to keep the river library open (5 paragraphs)"
 		if got := cb.Data.Embeds[0].Description; got != want {
 			t.Errorf("/articles = %q; want %q", got, want)
 		}
@@ -582,6 +589,8 @@ func TestArticles(t *testing.T) {
 			"Town council votes to keep the river library open, ¶"},
 		{"paragraph of one article", discordtest.Command("paragraph", discordtest.Opt("number", 4), discordtest.Opt("article", "library-vote")),
 			"The library will close for two weeks in August while the roof is repaired."},
+		{"mentions in a passage ping no one", discordtest.Command("paragraph", discordtest.Opt("number", 5), discordtest.Opt("article", "library-vote")),
+			"signed it <@123\\> read: “@everyone is welcome here"},
 		{"paragraph without article: the first", discordtest.Command("paragraph", discordtest.Opt("number", 4)),
 			"Thomson"},
 	}
