@@ -279,7 +279,10 @@ func (an *analysis) attribute() []found {
 			for h := range hits[si] {
 				hit := &hits[si][h]
 				if hit.used || len(hit.speakers) == 0 || allIn(hit.speakers, quoted) {
-					continue // the sentence already has their quotation
+					continue // the sentence already has their quotation or statement
+				}
+				for _, e := range hit.speakers {
+					quoted[e] = true
 				}
 				start, end := pt.toks[s.from].start, pt.toks[s.to-1].end
 				f := found{Quote: Quote{Paragraph: pi + 1, Kind: Indirect, Text: pt.text[start:end], Start: start, End: end, Cue: hit.cue}, speakers: hit.speakers}

@@ -53,7 +53,7 @@ var skipBefore = wordSet(`also later then once recently previously again just ha
 // skipAfter may stand between an inverted verb and its source ("said on
 // Monday Sen. X" is rare; "said Monday" is common and names no one).
 var skipAfter = wordSet(`also later then recently previously again today yesterday
-	tonight earlier`)
+	tonight earlier out`)
 
 // npBoundary are words a noun phrase never crosses when read backward from
 // its verb.
@@ -408,7 +408,13 @@ func (an *analysis) forwardNP(pi int, s sentence, c int) source {
 	if src.anon && j+1 < s.to && pt.punct(j) == "," && pt.toks[j+1].kind == tWord {
 		// "said Ann Lee's aide, Bo Park": a name in apposition.
 		for _, mi := range pt.ments {
-			if m := &an.ments[mi]; m.start == pt.toks[j+1].start && m.ent >= 0 && !an.ents[m.ent].org {
+			m := &an.ments[mi]
+			if m.start != pt.toks[j+1].start || m.ent < 0 || an.ents[m.ent].org {
+				continue
+			}
+			// The name must close the phrase: "…, Mr. Trump is free"
+			// starts a clause instead.
+			if m.tokEnd >= len(pt.flat) || pt.flat[m.tokEnd].kind == tPunct && strings.Contains(",.;", pt.text[pt.flat[m.tokEnd].start:pt.flat[m.tokEnd].end]) {
 				return source{ents: []int{m.ent}}
 			}
 		}

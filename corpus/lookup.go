@@ -77,7 +77,7 @@ var titles = map[string]bool{
 	"prince": true, "princess": true, "congressman": true, "congresswoman": true,
 	"representative": true, "sheriff": true, "commissioner": true,
 	"president-elect": true, "candidate": true, "nominee": true, "professor": true,
-	"sens": true, "reps": true, "govs": true, "director": true, "leader": true,
+	"sens": true, "reps": true, "govs": true, "senators": true, "governors": true, "director": true, "leader": true,
 	"spokesman": true, "spokeswoman": true, "whip": true, "chief": true,
 }
 

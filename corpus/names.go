@@ -299,9 +299,10 @@ func shapeMention(m mention, words []string, starts []int) (mention, bool) {
 	for k := len(words) - 2; k >= 0; k-- {
 		// "General" is a title only before a full name: General Michael
 		// Flynn, Attorney General Loretta Lynch, not General Election.
-		// An organisation's word ends a prefix only before a name without
-		// one: "State | John Kerry", not "Security | Council".
-		if isTitle(words[k]) && (words[k] != "General" || len(words)-k > 2) || orgWords[words[k]] && !hasOrgWord(words[k+1:]) {
+		// An organisation's word ends a prefix only before a full name
+		// without one: "State | John Kerry", not "Security | Council" or
+		// "North | Korea".
+		if isTitle(words[k]) && (words[k] != "General" || len(words)-k > 2) || orgWords[words[k]] && len(words)-k > 2 && !hasOrgWord(words[k+1:]) {
 			cut = k + 1
 			break
 		}
