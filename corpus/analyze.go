@@ -29,6 +29,22 @@ type found struct {
 }
 
 // analyze finds the article's quotations, reported statements and speakers.
+//
+// It works in passes, each in its own file:
+//
+//  1. quotes.go pairs quotation marks in each paragraph; tokens.go splits
+//     the paragraph into words and sentences, each quotation one token.
+//  2. names.go finds capitalised names, drops titles ("Sir", "Russian
+//     President") and clusters the forms of one name ("Thomson" → "Adam
+//     Thomson"), telling people from organisations and places.
+//  3. attribute.go finds each sentence's cues ("said X", "X believes",
+//     "according to X", "…, saying") and the noun phrase that is their
+//     source; here the cues are given to quotations, in article order, so
+//     that "he" and "she" resolve to the latest person quoted or named as
+//     a subject, and cue-less quotations follow news conventions.
+//  4. speakers.go describes and lists the people and sources.
+//
+// Where no rule names a source, the speaker stays empty.
 func analyze(a *Article) {
 	an := &analysis{a: a}
 	an.read()
