@@ -39,9 +39,10 @@ type found struct {
 //     Thomson"), telling people from organisations and places.
 //  3. attribute.go finds each sentence's cues ("said X", "X believes",
 //     "according to X", "…, saying") and the noun phrase that is their
-//     source; here the cues are given to quotations, in article order, so
-//     that "he" and "she" resolve to the latest person quoted or named as
-//     a subject, and cue-less quotations follow news conventions.
+//     source. The attribute method in this file then gives the cues to
+//     quotations in article order, so that "he" and "she" resolve to the
+//     latest person quoted or named as a subject, and quotations without
+//     a cue follow news conventions (“A,” he said. “B.”).
 //  4. speakers.go describes and lists the people and sources.
 //
 // Where no rule names a source, the speaker stays empty.
