@@ -50,8 +50,8 @@ var skipBefore = wordSet(`also later then once recently previously again just ha
 	have would will repeatedly reportedly first separately further still often
 	frequently did does may might could should can now never always has`)
 
-// skipAfter may stand between an inverted verb and its source ("said on
-// Monday Sen. X" is rare; "said Monday" is common and names no one).
+// skipAfter may stand between an inverted verb and its source: "said
+// Monday", "added later", "pointed out".
 var skipAfter = wordSet(`also later then recently previously again today yesterday
 	tonight earlier out`)
 
@@ -63,8 +63,11 @@ var npBoundary = wordSet(`that which who whom whose and or but because as when w
 	would will could should may might can do does did said says told this these those
 	it its their`)
 
-// pronouns a source may be: he and she are resolved; the rest are anonymous.
+// personPronouns are resolved to the person they stand for.
 var personPronouns = wordSet(`he she`)
+
+// otherPronouns make an unnamed source ("it" may name the organisation
+// that opens its sentence).
 var otherPronouns = wordSet(`they we i you it who which one someone`)
 
 // institutions are heads of a noun phrase that speak for the name before
@@ -72,8 +75,8 @@ var otherPronouns = wordSet(`they we i you it who which one someone`)
 // aide" or "the Democratic nominee" is someone unnamed.
 var institutions = wordSet(`release statement report memo document study poll survey
 	analysis website site account campaign office team ministry agency government
-	administration communique announcement
-	letter filing complaint lawsuit ruling decision order transcript`)
+	administration communique announcement letter filing complaint lawsuit ruling
+	decision order transcript`)
 
 // appositiveReject are words that cannot open an appositive or a
 // description: they open clauses, lists or verb phrases instead.
