@@ -33,13 +33,26 @@ type issued struct {
 	followups []*message
 }
 
-// message is a message the bot created: its fields as sent, plus the ones
-// Discord adds.
+// message is a message the bot created: its body as sent, plus the fields
+// Discord adds. The body is decoded into fields only when the message is
+// read or edited, which keeps a burst of answers cheap for the fake.
 type message struct {
 	id, channelID, guildID string
-	fields                 map[string]json.RawMessage
+	raw                    []byte
+	fields                 map[string]json.RawMessage // nil until needed
 	created, edited        time.Time
 	deleted                bool
+}
+
+// fieldMap is the message's body by field.
+func (m *message) fieldMap() map[string]json.RawMessage {
+	if m.fields == nil {
+		_ = json.Unmarshal(m.raw, &m.fields) // checked before it was stored
+		if m.fields == nil {
+			m.fields = map[string]json.RawMessage{}
+		}
+	}
+	return m.fields
 }
 
 // json renders the message as Discord returns it.
@@ -70,7 +83,7 @@ func (m *message) json() []byte {
 		out["edited_timestamp"] = m.edited.UTC().Format(time.RFC3339Nano)
 	}
 	for _, k := range []string{"content", "embeds", "components", "flags", "message_reference", "attachments", "poll"} {
-		if v, ok := m.fields[k]; ok && string(v) != "null" {
+		if v, ok := m.fieldMap()[k]; ok && string(v) != "null" {
 			out[k] = v
 		}
 	}
@@ -81,7 +94,7 @@ func (m *message) json() []byte {
 // customIDs lists the custom IDs of the message's components.
 func (m *message) customIDs() []string {
 	var comps []component
-	_ = json.Unmarshal(m.fields["components"], &comps)
+	_ = json.Unmarshal(m.fieldMap()["components"], &comps)
 	var ids []string
 	var walk func([]component)
 	walk = func(cs []component) {
@@ -97,16 +110,17 @@ func (m *message) customIDs() []string {
 }
 
 // newMessageLocked stores a message the bot created. s.mu must be held.
-func (s *Server) newMessageLocked(channelID, guildID string, fields map[string]json.RawMessage) *message {
-	m := &message{id: s.newID(), channelID: channelID, guildID: guildID, fields: fields, created: time.Now()}
+func (s *Server) newMessageLocked(channelID, guildID string, raw []byte) *message {
+	m := &message{id: s.newID(), channelID: channelID, guildID: guildID, raw: raw, created: time.Now()}
 	s.messages = append(s.messages, m)
 	return m
 }
 
 // edit applies a PATCH: the fields present replace the message's.
 func (m *message) edit(fields map[string]json.RawMessage) {
-	merged := make(map[string]json.RawMessage, len(m.fields)+len(fields))
-	for k, v := range m.fields {
+	old := m.fieldMap()
+	merged := make(map[string]json.RawMessage, len(old)+len(fields))
+	for k, v := range old {
 		merged[k] = v
 	}
 	for k, v := range fields {
@@ -126,9 +140,13 @@ func (s *Server) callback(id, token string, body []byte, at time.Time) reply {
 	if err := json.Unmarshal(body, &resp); err != nil {
 		return formError("_root", "Not an interaction response: "+err.Error())
 	}
-	var data map[string]json.RawMessage
-	if len(resp.Data) > 0 && string(resp.Data) != "null" {
-		if err := json.Unmarshal(resp.Data, &data); err != nil {
+	data := []byte(resp.Data)
+	if string(data) == "null" {
+		data = nil
+	}
+	var update map[string]json.RawMessage // the fields an update replaces
+	if resp.Type == discordgo.InteractionResponseUpdateMessage && data != nil {
+		if err := json.Unmarshal(data, &update); err != nil {
 			return formError("data", "Not an object: "+err.Error())
 		}
 	}
@@ -179,21 +197,24 @@ func (s *Server) callback(id, token string, body []byte, at time.Time) reply {
 		is.original = s.newMessageLocked(ChannelID, GuildID, data)
 	case discordgo.InteractionResponseDeferredChannelMessageWithSource:
 		// A deferral shows "thinking…" until the first edit.
-		is.original = s.newMessageLocked(ChannelID, GuildID, map[string]json.RawMessage{"flags": flagsWith(data, discordgo.MessageFlagsLoading)})
+		flags, _ := json.Marshal(map[string]json.RawMessage{"flags": flagsWith(data, discordgo.MessageFlagsLoading)})
+		is.original = s.newMessageLocked(ChannelID, GuildID, flags)
 	case discordgo.InteractionResponseDeferredMessageUpdate:
 		is.original = is.message
 	case discordgo.InteractionResponseUpdateMessage:
-		is.message.edit(data)
+		is.message.edit(update)
 		is.original = is.message
 	}
 	return reply{status: http.StatusNoContent}
 }
 
-// flagsWith returns data's flags with f set.
-func flagsWith(data map[string]json.RawMessage, f discordgo.MessageFlags) json.RawMessage {
-	var have discordgo.MessageFlags
-	_ = json.Unmarshal(data["flags"], &have)
-	b, _ := json.Marshal(have | f)
+// flagsWith returns the flags of the body data with f set.
+func flagsWith(data []byte, f discordgo.MessageFlags) json.RawMessage {
+	var have struct {
+		Flags discordgo.MessageFlags `json:"flags"`
+	}
+	_ = json.Unmarshal(data, &have)
+	b, _ := json.Marshal(have.Flags | f)
 	return b
 }
 
@@ -206,8 +227,8 @@ func (s *Server) webhook(method, app, token string, rest []string, req Request) 
 	if app != AppID || is == nil {
 		return errorReply(http.StatusNotFound, codeUnknownWebhook, "Unknown Webhook")
 	}
-	var fields map[string]json.RawMessage
-	if method == http.MethodPost || method == http.MethodPatch {
+	var fields map[string]json.RawMessage // what a PATCH replaces
+	if method == http.MethodPatch {
 		if err := json.Unmarshal(req.Body, &fields); err != nil {
 			return formError("_root", "Not a message: "+err.Error())
 		}
@@ -224,10 +245,10 @@ func (s *Server) webhook(method, app, token string, rest []string, req Request) 
 		if method != http.MethodPost {
 			return notFound()
 		}
-		if rep := checkMessage("", fields, true); rep.status != 0 {
+		if rep := checkMessage("", req.Body, true); rep.status != 0 {
 			return rep
 		}
-		m := s.newMessageLocked(ChannelID, GuildID, fields)
+		m := s.newMessageLocked(ChannelID, GuildID, req.Body)
 		is.followups = append(is.followups, m)
 		if req.Query.Get("wait") != "true" {
 			return reply{status: http.StatusNoContent}
@@ -257,11 +278,11 @@ func (s *Server) webhook(method, app, token string, rest []string, req Request) 
 		m.deleted = true
 		return reply{status: http.StatusNoContent}
 	case http.MethodPatch:
-		if rep := checkMessage("", fields, false); rep.status != 0 {
+		if rep := checkMessage("", req.Body, false); rep.status != 0 {
 			return rep
 		}
 		// The edit must leave something to show, like a new message.
-		edited := &message{fields: m.fields}
+		edited := &message{fields: m.fieldMap()}
 		edited.edit(fields)
 		if p, err := decodeParts(edited.fields); err == nil && p.empty() {
 			return emptyMessage()
@@ -269,7 +290,7 @@ func (s *Server) webhook(method, app, token string, rest []string, req Request) 
 		m.edit(fields)
 		if rest[1] == "@original" {
 			// The first edit of a deferral ends its "thinking…" state.
-			m.fields["flags"] = flagsWithout(m.fields["flags"], discordgo.MessageFlagsLoading)
+			m.fieldMap()["flags"] = flagsWithout(m.fieldMap()["flags"], discordgo.MessageFlagsLoading)
 		}
 		return reply{status: http.StatusOK, body: m.json()}
 	}
@@ -295,15 +316,11 @@ func (s *Server) channelMessage(channelID string, body []byte) reply {
 	default:
 		return errorReply(http.StatusNotFound, 10003, "Unknown Channel")
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(body, &fields); err != nil {
-		return formError("_root", "Not a message: "+err.Error())
-	}
-	if rep := checkMessage("", fields, true); rep.status != 0 {
+	if rep := checkMessage("", body, true); rep.status != 0 {
 		return rep
 	}
 	s.mu.Lock()
-	m := s.newMessageLocked(channelID, guildID, fields)
+	m := s.newMessageLocked(channelID, guildID, body)
 	b := m.json()
 	s.mu.Unlock()
 	var echo discordgo.Message
@@ -371,7 +388,7 @@ func (s *Server) Interact(i *discordgo.Interaction) *discordgo.Interaction {
 	case discordgo.MessageComponentInteractionData:
 		is.message = s.messageWithLocked(d.CustomID)
 		if is.message == nil {
-			is.message = s.newMessageLocked(c.ChannelID, c.GuildID, map[string]json.RawMessage{"content": json.RawMessage(`"(a message with a button)"`)})
+			is.message = s.newMessageLocked(c.ChannelID, c.GuildID, []byte(`{"content":"(a message with a button)"}`))
 		}
 		if c.Message == nil {
 			var m discordgo.Message

@@ -97,13 +97,15 @@ func emptyMessage() reply {
 	return errorReply(http.StatusBadRequest, codeEmptyMessage, "Cannot send an empty message")
 }
 
-// checkMessage checks a message body (prefix names where it sits in the
-// request, such as "data."); nonEmpty requires something to show. The zero
-// reply means it is fine.
-func checkMessage(prefix string, fields map[string]json.RawMessage, nonEmpty bool) reply {
-	p, err := decodeParts(fields)
-	if err != nil {
-		return formError(prefix+"_root", "Not a message: "+err.Error())
+// checkMessage checks a message body, JSON (prefix names where it sits in
+// the request, such as "data."); nonEmpty requires something to show. The
+// zero reply means it is fine.
+func checkMessage(prefix string, body []byte, nonEmpty bool) reply {
+	var p messageParts
+	if len(body) > 0 {
+		if err := json.Unmarshal(body, &p); err != nil {
+			return formError(prefix+"_root", "Not a message: "+err.Error())
+		}
 	}
 	if nonEmpty && p.empty() {
 		return emptyMessage()
@@ -222,29 +224,30 @@ func checkComponents(prefix string, rows []component) reply {
 }
 
 // checkFlags checks a deferral's data: flags only.
-func checkFlags(prefix string, data map[string]json.RawMessage) reply {
-	var f discordgo.MessageFlags
-	if raw, ok := data["flags"]; ok {
-		if err := json.Unmarshal(raw, &f); err != nil {
+func checkFlags(prefix string, data []byte) reply {
+	var d struct {
+		Flags discordgo.MessageFlags `json:"flags"`
+	}
+	if len(data) > 0 {
+		if err := json.Unmarshal(data, &d); err != nil {
 			return formError(prefix+"flags", err.Error())
 		}
 	}
-	if f&^allowedFlags != 0 {
+	if f := d.Flags; f&^allowedFlags != 0 {
 		return formError(prefix+"flags", fmt.Sprintf("Flags %d may not be set by a bot", f&^allowedFlags))
 	}
 	return reply{}
 }
 
 // checkChoices checks an autocomplete result.
-func checkChoices(data map[string]json.RawMessage) reply {
+func checkChoices(data []byte) reply {
 	var d struct {
 		Choices *[]struct {
 			Name  string `json:"name"`
 			Value any    `json:"value"`
 		} `json:"choices"`
 	}
-	b, _ := json.Marshal(data)
-	if err := json.Unmarshal(b, &d); err != nil {
+	if err := json.Unmarshal(data, &d); err != nil {
 		return formError("data.choices", err.Error())
 	}
 	if d.Choices == nil {
@@ -273,14 +276,13 @@ func checkChoices(data map[string]json.RawMessage) reply {
 
 // checkModal checks a modal: a title, a custom ID and one to five rows of
 // one text input each (the classic layout discordgo v0.29.0 decodes).
-func checkModal(data map[string]json.RawMessage) reply {
+func checkModal(data []byte) reply {
 	var d struct {
 		CustomID   string      `json:"custom_id"`
 		Title      string      `json:"title"`
 		Components []component `json:"components"`
 	}
-	b, _ := json.Marshal(data)
-	if err := json.Unmarshal(b, &d); err != nil {
+	if err := json.Unmarshal(data, &d); err != nil {
 		return formError("data", err.Error())
 	}
 	if n := runes(d.CustomID); n < 1 || n > maxCustomID {
