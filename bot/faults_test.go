@@ -333,7 +333,8 @@ func TestFaults(t *testing.T) {
 // cause and without the token, and the next interaction is answered.
 func TestCallbackPastDeadline(t *testing.T) {
 	t.Parallel()
-	const timeout = time.Second
+	// Long enough for a search under -race on a loaded machine.
+	const timeout = 2 * time.Second
 	srv, rec := launchBot(t, func(c *bot.Config) { c.Timeout = timeout })
 	srv.DelayNext(http.MethodPost, "/api/v9/interactions/", 1, 5*timeout)
 	i := srv.Interact(ask("Who is James Carden?"))
