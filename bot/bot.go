@@ -308,7 +308,7 @@ func (b *Bot) Open(ctx context.Context) error {
 		scope = "guild " + b.cfg.GuildID
 	}
 	log := b.log.With(slog.String("scope", scope))
-	err := b.retry(log, "register commands", func() error {
+	err := b.retry(ctx, log, "register commands", func(ctx context.Context) error {
 		_, err := b.session.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, b.defs, discordgo.WithContext(ctx))
 		return err
 	})

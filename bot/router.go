@@ -35,7 +35,8 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 		name = "button:" + name
 	}
 	log := b.log.With(slog.String("interaction", i.ID), slog.String("command", name), slog.String("user", req.UserID))
-	// ctx bounds the whole request, the handler's work and the replies.
+	// ctx bounds the handler's work; each call to Discord has its own
+	// deadline (retry), so a slow handler does not shorten the reply's.
 	ctx, cancel := context.WithTimeout(context.Background(), b.cfg.Timeout)
 	defer cancel()
 
@@ -53,7 +54,7 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 		payload.Type = discordgo.InteractionApplicationCommandAutocompleteResult
 		payload.Data.Choices = choices
 		endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
-		_ = b.retry(log, "autocomplete", func() error {
+		_ = b.retry(context.Background(), log, "autocomplete", func(ctx context.Context) error {
 			_, err := b.session.RequestWithBucketID(http.MethodPost, endpoint, payload, endpoint, discordgo.WithContext(ctx))
 			return err
 		})
@@ -66,7 +67,7 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 
 	if !b.limiter.allow(req.UserID) {
 		log.Info("rate limited")
-		_ = b.sendInteraction(ctx, i, log, notice(slowDownText), false)
+		_ = b.sendInteraction(i, log, notice(slowDownText), false)
 		return
 	}
 
@@ -77,7 +78,7 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 	deferReply := func() {
 		update := i.Type == discordgo.InteractionMessageComponent && b.updates(req)
 		log.Info("deferring the reply", slog.Bool("update", update))
-		if err := b.deferInteraction(ctx, i, log, private, update); err != nil {
+		if err := b.deferInteraction(i, log, private, update); err != nil {
 			// The edit below is still tried: a failed deferral may have
 			// reached Discord.
 			log.Warn("deferral failed; still trying to send the answer")
@@ -99,7 +100,7 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 			resp = <-done
 		}
 	}
-	if err := b.sendInteraction(ctx, i, log, resp, deferred); err == nil {
+	if err := b.sendInteraction(i, log, resp, deferred); err == nil {
 		log.Info("answered", slog.Duration("took", time.Since(start)), slog.Bool("deferred", deferred))
 	}
 }
@@ -172,7 +173,7 @@ func (b *Bot) safely(log *slog.Logger, f func()) (ok bool) {
 // deferInteraction acknowledges an interaction whose reply is not ready:
 // "thinking…" for a new message, or a silent acknowledgement for a button
 // whose reply updates its message.
-func (b *Bot) deferInteraction(ctx context.Context, i *discordgo.Interaction, log *slog.Logger, private, update bool) error {
+func (b *Bot) deferInteraction(i *discordgo.Interaction, log *slog.Logger, private, update bool) error {
 	r := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
 	switch {
 	case update:
@@ -180,12 +181,14 @@ func (b *Bot) deferInteraction(ctx context.Context, i *discordgo.Interaction, lo
 	case private:
 		r.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
 	}
-	return b.retry(log, "defer", func() error { return b.session.InteractionRespond(i, r, discordgo.WithContext(ctx)) })
+	return b.retry(context.Background(), log, "defer", func(ctx context.Context) error {
+		return b.session.InteractionRespond(i, r, discordgo.WithContext(ctx))
+	})
 }
 
 // sendInteraction sends a handler's reply: as the interaction's response,
 // or, after a deferral, as an edit of the original response.
-func (b *Bot) sendInteraction(ctx context.Context, i *discordgo.Interaction, log *slog.Logger, resp Response, deferred bool) error {
+func (b *Bot) sendInteraction(i *discordgo.Interaction, log *slog.Logger, resp Response, deferred bool) error {
 	if deferred {
 		content := clip(resp.Content, maxContent)
 		embeds := resp.Embeds
@@ -196,7 +199,7 @@ func (b *Bot) sendInteraction(ctx context.Context, i *discordgo.Interaction, log
 		if comps == nil {
 			comps = []discordgo.MessageComponent{}
 		}
-		return b.retry(log, "edit deferred reply", func() error {
+		return b.retry(context.Background(), log, "edit deferred reply", func(ctx context.Context) error {
 			_, err := b.session.InteractionResponseEdit(i, &discordgo.WebhookEdit{
 				Content: &content, Embeds: &embeds, Components: &comps, AllowedMentions: noMentions(),
 			}, discordgo.WithContext(ctx))
@@ -207,7 +210,7 @@ func (b *Bot) sendInteraction(ctx context.Context, i *discordgo.Interaction, log
 	if resp.Update && i.Type == discordgo.InteractionMessageComponent {
 		typ = discordgo.InteractionResponseUpdateMessage
 	}
-	return b.retry(log, "respond", func() error {
+	return b.retry(context.Background(), log, "respond", func(ctx context.Context) error {
 		return b.session.InteractionRespond(i, &discordgo.InteractionResponse{Type: typ, Data: responseData(resp)}, discordgo.WithContext(ctx))
 	})
 }
@@ -242,11 +245,19 @@ func messageSend(resp Response, to *discordgo.Message) *discordgo.MessageSend {
 // error. discordgo itself retries a 502 (up to three times) and sleeps
 // through a 429; a 500, 503 or 504 it returns, and one retry is worth it
 // there. Every failure is logged with what was being done.
-func (b *Bot) retry(log *slog.Logger, what string, call func() error) error {
-	err := call()
+//
+// Each attempt gets its own deadline, Config.Timeout within parent: a call
+// Discord does not answer must not hold the request (and Close) forever.
+func (b *Bot) retry(parent context.Context, log *slog.Logger, what string, call func(ctx context.Context) error) error {
+	attempt := func() error {
+		ctx, cancel := context.WithTimeout(parent, b.cfg.Timeout)
+		defer cancel()
+		return call(ctx)
+	}
+	err := attempt()
 	if err != nil && serverError(err) {
 		log.Warn("discord server error; retrying once", slog.String("call", what), slog.Any("err", redactErr(err)))
-		err = call()
+		err = attempt()
 	}
 	if err != nil {
 		log.Error("discord call failed", slog.String("call", what), slog.Any("err", redactErr(err)))
@@ -310,7 +321,7 @@ func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 	} else {
 		log.Info("rate limited")
 	}
-	err := b.retry(log, "reply", func() error {
+	err := b.retry(context.Background(), log, "reply", func(ctx context.Context) error {
 		_, err := b.session.ChannelMessageSendComplex(m.ChannelID, messageSend(resp, m), discordgo.WithContext(ctx))
 		return err
 	})
