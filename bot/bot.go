@@ -57,7 +57,7 @@ type Config struct {
 	// 1,000 and 1 hour); a button on an older answer asks to ask again.
 	CacheSize int
 	CacheTTL  time.Duration
-	// Timeout bounds one request's work, searching and sending included;
+	// Timeout bounds a handler's work, and each call to Discord on its own;
 	// 0 means 15 s.
 	Timeout time.Duration
 	// Seed seeds the random choice of /quote without text; 0 picks a
