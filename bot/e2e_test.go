@@ -368,10 +368,17 @@ func TestCommands(t *testing.T) {
 		golden(t, "autocomplete", req.Body)
 	})
 
-	t.Run("autocomplete everyone", func(t *testing.T) {
+	t.Run("autocomplete everyone, quoted first", func(t *testing.T) {
 		_, cb := interact(t, srv, discordtest.Autocomplete("speaker", discordtest.Focused("name", "")))
 		if n := len(cb.Data.Choices); n < 12 || n > 25 {
 			t.Errorf("autocomplete with nothing typed gives %d choices; want every one of the article's people (12), at most 25", n)
+		}
+		var quoted []string
+		for _, c := range cb.Data.Choices[:min(5, len(cb.Data.Choices))] {
+			quoted = append(quoted, c.Value)
+		}
+		if want := []string{"Vladimir Putin", "Kremlin", "Adam Thomson", "James Carden", "Fred Harrison"}; !slices.Equal(quoted, want) {
+			t.Errorf("first choices %v; want the five people quoted, in article order: %v", quoted, want)
 		}
 	})
 

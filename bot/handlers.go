@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -381,16 +382,29 @@ func (h *handlers) completeSpeaker(a *corpus.Article, typed string) []*discordgo
 	if a != nil {
 		arts = []*corpus.Article{a}
 	}
-	out := []*discordgo.ApplicationCommandOptionChoice{}
+	var found []corpus.Speaker
 	seen := map[string]bool{}
 	for _, a := range arts {
 		for _, s := range a.MatchSpeakers(typed) {
-			if seen[s.Name] || len(out) == maxChoices {
-				continue
+			if !seen[s.Name] {
+				seen[s.Name] = true
+				found = append(found, s)
 			}
-			seen[s.Name] = true
-			out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: choiceName(s), Value: clipBytes(s.Name, maxChoiceName)})
 		}
+	}
+	// People the article quotes first: they are whom /speaker is for.
+	slices.SortStableFunc(found, func(x, y corpus.Speaker) int {
+		switch {
+		case x.Quoted() == y.Quoted():
+			return 0
+		case x.Quoted():
+			return -1
+		}
+		return 1
+	})
+	out := []*discordgo.ApplicationCommandOptionChoice{}
+	for _, s := range found[:min(len(found), maxChoices)] {
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: choiceName(s), Value: clipBytes(s.Name, maxChoiceName)})
 	}
 	return out
 }
