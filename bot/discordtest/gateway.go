@@ -242,6 +242,11 @@ func opFrame(op int, d any) []byte {
 func (s *Server) dispatch(e event) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.dispatchLocked(e)
+}
+
+// dispatchLocked is dispatch with s.mu held.
+func (s *Server) dispatchLocked(e event) {
 	sent := false
 	for _, sess := range s.sessions {
 		if sess.wants(e) {

@@ -337,6 +337,41 @@ func (s *Server) channelMessage(channelID string, body []byte) reply {
 //
 // An interaction with User set and no GuildID comes from a DM.
 func (s *Server) Interact(i *discordgo.Interaction) *discordgo.Interaction {
+	return s.InteractAll(i)[0]
+}
+
+// InteractAll completes the interactions as Interact does and dispatches
+// them back to back: every frame is queued at once, so that a burst leaves
+// together however busy the machine is, and the interactions share one
+// dispatch time (which starts their 3-second window).
+func (s *Server) InteractAll(is ...*discordgo.Interaction) []*discordgo.Interaction {
+	out := make([]*discordgo.Interaction, len(is))
+	events := make([]event, len(is))
+	issues := make([]*issued, len(is))
+	for k, i := range is {
+		c, iss, d, err := s.complete(i)
+		if err != nil {
+			s.tb.Errorf("discordtest: encode interaction: %v", err)
+		}
+		out[k], issues[k] = c, iss
+		events[k] = event{typ: "INTERACTION_CREATE", d: d, guildID: c.GuildID}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := time.Now()
+	for k, e := range events {
+		if e.d == nil {
+			continue
+		}
+		issues[k].at = now
+		s.dispatchLocked(e)
+	}
+	return out
+}
+
+// complete fills in what the interaction lacks, registers it so that its
+// callback is accepted, and encodes it.
+func (s *Server) complete(i *discordgo.Interaction) (*discordgo.Interaction, *issued, []byte, error) {
 	c := *i
 	if c.ID == "" {
 		c.ID = s.newID()
@@ -406,15 +441,7 @@ func (s *Server) Interact(i *discordgo.Interaction) *discordgo.Interaction {
 		wire.Data = modalData{d}
 	}
 	d, err := json.Marshal(&wire)
-	if err != nil {
-		s.tb.Errorf("discordtest: encode interaction: %v", err)
-		return &c
-	}
-	s.mu.Lock()
-	is.at = time.Now()
-	s.mu.Unlock()
-	s.dispatch(event{typ: "INTERACTION_CREATE", d: d, guildID: c.GuildID})
-	return &c
+	return &c, is, d, err
 }
 
 // modalData encodes a modal submission with its components, which

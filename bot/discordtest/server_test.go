@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -62,7 +63,7 @@ type echoBot struct {
 }
 
 func newEchoBot(s *discordgo.Session) *echoBot {
-	b := &echoBot{errs: make(chan error, 16), seen: make(chan *discordgo.Message, 16)}
+	b := &echoBot{errs: make(chan error, 64), seen: make(chan *discordgo.Message, 16)}
 	s.AddHandler(b.interaction)
 	s.AddHandler(b.message)
 	return b
@@ -398,6 +399,24 @@ func TestServer(t *testing.T) {
 				expectOK(t, b, 1)
 			})
 		}
+	})
+
+	t.Run("InteractAll", func(t *testing.T) {
+		var batch []*discordgo.Interaction
+		for k := range 20 {
+			batch = append(batch, discordtest.Command("ask", discordtest.Opt("question", fmt.Sprint("q", k))))
+		}
+		sent := srv.InteractAll(batch...)
+		for k, i := range sent {
+			r, err := srv.WaitCallback(ctx(t), i)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, data := decodeResponse(t, r); data["content"] != fmt.Sprint("answer: q", k) {
+				t.Errorf("interaction %d answered %v; want its own question", k, data["content"])
+			}
+		}
+		expectOK(t, b, len(sent))
 	})
 
 	t.Run("deferral and edit", func(t *testing.T) {
