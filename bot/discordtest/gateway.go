@@ -45,8 +45,9 @@ const privilegedIntents = discordgo.IntentGuildMembers | discordgo.IntentGuildPr
 // allIntents is every intent bit Discord defines today.
 const allIntents = discordgo.Intent(1<<26 - 1)
 
-// replayLimit bounds the events a session keeps for Resume; a Resume from
-// further back is refused with op 9, as Discord refuses a stale one.
+// replayLimit is how many events a session keeps at least for Resume (at
+// most twice as many); a Resume from further back is refused with op 9, as
+// Discord refuses a stale one.
 const replayLimit = 4096
 
 // writeTimeout bounds one websocket write, so that a client that stopped
@@ -208,7 +209,9 @@ func (s *Server) appendLocked(sess *session, e event) {
 	sess.seq++
 	data := dispatchFrame(sess.seq, e.typ, sess.payload(e))
 	sess.log = append(sess.log, logged{seq: sess.seq, data: data})
-	if len(sess.log) > replayLimit {
+	// Trim by half the log at a time: trimming one event per dispatch
+	// would copy the whole log on every event of a long run.
+	if len(sess.log) >= 2*replayLimit {
 		sess.log = append(sess.log[:0:0], sess.log[len(sess.log)-replayLimit:]...)
 	}
 	if sess.conn != nil {

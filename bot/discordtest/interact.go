@@ -1,6 +1,7 @@
 package discordtest
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -481,7 +482,11 @@ func (s *Server) commandIDLocked(guildID, name string) string {
 // messageWithLocked is the latest bot message with a component of this
 // custom ID.
 func (s *Server) messageWithLocked(customID string) *message {
+	quoted, _ := json.Marshal(customID)
 	for _, m := range slices.Backward(s.messages) {
+		if m.fields == nil && !bytes.Contains(m.raw, quoted) {
+			continue // not decoded yet, and the ID is not in it: skip the decoding
+		}
 		if !m.deleted && slices.Contains(m.customIDs(), customID) {
 			return m
 		}
