@@ -58,6 +58,9 @@ func (ix *Index) answerSpan(u *unit, aq analyzed) Span {
 	masks := make([]uint64, n)
 	bis := make([]uint64, n)
 	for _, t := range u.toks {
+		if !aq.may(t.term) {
+			continue
+		}
 		for j := range terms {
 			if terms[j].id != t.term {
 				continue

@@ -19,6 +19,11 @@ import (
 type ranking struct {
 	// candidates is how many Bleve hits are re-ranked in Go.
 	candidates int
+	// commonIDF: terms below it (found in a large share of passages) are
+	// left out of the Bleve query when a rarer term is in it; they still
+	// count in the re-ranking. Their long posting lists cost the most and
+	// choose the least.
+	commonIDF float64
 	// Weights of the re-ranking features (see rerank).
 	bm25, own, sentence, unit, pairs, bigrams float64
 	// title is the share of a term's weight a passage earns when the term
@@ -44,7 +49,8 @@ type ranking struct {
 // the article's gold questions (TestGoldQuestions).
 func defaultRanking() ranking {
 	return ranking{
-		candidates:  30,
+		candidates:  20,
+		commonIDF:   1.5,
 		bm25:        0.5,
 		own:         0,
 		k1:          1.2,
@@ -193,8 +199,9 @@ func (ix *Index) FindQuotes(ctx context.Context, text string, opts AskOptions) (
 // candidates.
 func (ix *Index) search(ctx context.Context, aq analyzed, f filter) ([]hit, error) {
 	var should []query.Query
+	rare := slices.ContainsFunc(aq.terms, func(t qterm) bool { return t.id >= 0 && t.w >= ix.rank.commonIDF })
 	for _, t := range aq.terms {
-		if t.id < 0 {
+		if t.id < 0 || rare && t.w < ix.rank.commonIDF {
 			continue
 		}
 		tq := query.NewTermQuery(t.name)
@@ -337,6 +344,9 @@ func (r *ranking) scoreUnit(u *unit, aq analyzed, avgLen float64, titleMask uint
 			unitMask |= mask
 			cur, mask, pairMask, biMask = t.sent, 0, 0, 0
 			last = [maxTerms]int32{}
+		}
+		if !aq.may(t.term) {
+			continue
 		}
 		j := 0
 		for j < len(terms) && terms[j].id != t.term {
@@ -481,7 +491,7 @@ func (ix *Index) result(h hit, aq analyzed) Result {
 func (ix *Index) highlights(u *unit, span Span, aq analyzed) []Span {
 	var out []Span
 	for _, t := range u.toks {
-		if int(t.start) < span.Start || int(t.end) > span.End {
+		if !aq.may(t.term) || int(t.start) < span.Start || int(t.end) > span.End {
 			continue
 		}
 		if slices.ContainsFunc(aq.terms, func(q qterm) bool { return q.id == t.term }) {

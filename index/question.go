@@ -120,7 +120,13 @@ type analyzed struct {
 	total, bigramTotal float64
 	// expect is the kind of thing the question asks for.
 	expect expectation
+	// filter has bit id%64 set for every term id: a word whose bit is
+	// clear is no question term, which spares most words a look at terms.
+	filter uint64
 }
+
+// may reports whether term id may be a question term.
+func (q *analyzed) may(id int32) bool { return q.filter&(1<<(uint32(id)&63)) != 0 }
 
 // maxBigrams bounds the bigrams of a question (they fit a uint64 mask).
 const maxBigrams = 64
@@ -173,6 +179,9 @@ func (ix *Index) analyzeQuery(text string) analyzed {
 	}
 	for _, t := range q.terms {
 		q.total += t.w
+		if t.id >= 0 {
+			q.filter |= 1 << (uint32(t.id) & 63)
+		}
 	}
 	for _, b := range q.bigrams {
 		q.bigramTotal += b.w
