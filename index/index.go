@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -52,6 +53,8 @@ type Index struct {
 	an     *analyzer
 	bleve  bleve.Index
 	rank   ranking
+
+	closeOnce sync.Once
 
 	// units are the indexed passages; a Bleve document's ID is its position
 	// here.
@@ -139,9 +142,12 @@ func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, error) {
 	return ix, nil
 }
 
-// Close releases the index. Questions asked after Close fail.
+// Close releases the index. Questions asked after Close fail; closing
+// again does nothing (Bleve panics on a second close).
 func (ix *Index) Close() error {
-	if err := ix.bleve.Close(); err != nil {
+	var err error
+	ix.closeOnce.Do(func() { err = ix.bleve.Close() })
+	if err != nil {
 		return fmt.Errorf("close index: %w", err)
 	}
 	return nil

@@ -247,3 +247,161 @@ func TestConcurrentAsk(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// openAt opens an on-disk index of c at dir and reports whether it was
+// built (rather than reused).
+func openAt(t *testing.T, c *corpus.Corpus, dir string) (*Index, bool) {
+	t.Helper()
+	built := false
+	ix, err := Open(context.Background(), c, Options{Path: dir, Progress: func(int, int) { built = true }})
+	if err != nil {
+		t.Fatalf("Open(%s) = %v", dir, err)
+	}
+	t.Cleanup(func() { _ = ix.Close() })
+	return ix, built
+}
+
+// topParagraph asks q and returns the answer's paragraph.
+func topParagraph(t *testing.T, ix *Index, q string) int {
+	t.Helper()
+	a, err := ix.Ask(context.Background(), q, AskOptions{})
+	if err != nil {
+		t.Fatalf("Ask(%q) error: %v", q, err)
+	}
+	return a.Paragraph
+}
+
+func TestOnDiskIndex(t *testing.T) {
+	const q = "Which country annexed Crimea?"
+	tests := []struct {
+		name string
+		// change alters the folder or the corpus between two opens.
+		change    func(t *testing.T, dir string, c *corpus.Corpus)
+		wantBuilt bool
+		want      int
+	}{
+		{"unchanged corpus is reused", func(*testing.T, string, *corpus.Corpus) {}, false, 6},
+		{"changed corpus is rebuilt", func(_ *testing.T, _ string, c *corpus.Corpus) {
+			a := c.Articles[0]
+			a.Paragraphs[2] = "Russia annexed Crimea in 2014, the article recalls."
+		}, true, 3},
+		{"corrupted index is rebuilt", func(t *testing.T, dir string, _ *corpus.Corpus) {
+			files, err := filepath.Glob(filepath.Join(dir, "bleve", "*"))
+			if err != nil || len(files) == 0 {
+				t.Fatalf("no index files in %s (%v)", dir, err)
+			}
+			for _, f := range files {
+				if err := os.RemoveAll(f); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(f, []byte("not an index"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}, true, 6},
+		{"missing index with a fingerprint is rebuilt", func(t *testing.T, dir string, _ *corpus.Corpus) {
+			if err := os.RemoveAll(filepath.Join(dir, "bleve")); err != nil {
+				t.Fatal(err)
+			}
+		}, true, 6},
+		{"garbled fingerprint is rebuilt", func(t *testing.T, dir string, _ *corpus.Corpus) {
+			if err := os.WriteFile(filepath.Join(dir, "fingerprint"), []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, true, 6},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "index")
+			c := corpus.Default()
+			first, built := openAt(t, c, dir)
+			if !built {
+				t.Fatalf("first Open(%s) reused an index; want a build", dir)
+			}
+			if got := topParagraph(t, first, q); got != 6 {
+				t.Fatalf("Ask(%q) on a new index = ¶%d; want ¶6", q, got)
+			}
+			if err := first.Close(); err != nil {
+				t.Fatal(err)
+			}
+			tt.change(t, dir, c)
+			second, built := openAt(t, c, dir)
+			if built != tt.wantBuilt {
+				t.Errorf("second Open built = %v; want %v", built, tt.wantBuilt)
+			}
+			if got := topParagraph(t, second, q); got != tt.want {
+				t.Errorf("Ask(%q) after the change = ¶%d; want ¶%d", q, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	if _, err := Open(context.Background(), &corpus.Corpus{}, Options{}); err == nil {
+		t.Error("Open(empty corpus) succeeded; want an error")
+	}
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(context.Background(), corpus.Default(), Options{Path: file}); err == nil {
+		t.Errorf("Open(Path: a file) succeeded; want an error")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Open(ctx, corpus.Default(), Options{}); err == nil {
+		t.Error("Open(cancelled context) succeeded; want an error")
+	}
+}
+
+func TestAskOptions(t *testing.T) {
+	ix := openDefault(t)
+	ctx := context.Background()
+	if _, err := ix.Ask(ctx, "Who is James Carden?", AskOptions{Article: "no-such-article"}); err == nil {
+		t.Error("Ask(Article: unknown) succeeded; want an error")
+	}
+	a, err := ix.Ask(ctx, "Russia", AskOptions{Limit: 2, Article: "TRUMP-PUTIN-2016"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Results) != 2 {
+		t.Errorf("Ask(Limit: 2) gave %d results; want 2", len(a.Results))
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Ask(ctx, "Russia", AskOptions{}); err == nil {
+		t.Error("Ask after Close succeeded; want an error")
+	}
+}
+
+func TestFindQuotes(t *testing.T) {
+	ix := openDefault(t)
+	if !attributed(ix.corpus) {
+		t.Skip("the corpus does not attribute quotations yet (corpus/analyze.go)")
+	}
+	tests := []struct {
+		text      string
+		paragraph int
+		speaker   string
+	}{
+		{"magic wand", 9, "Adam Thomson"},
+		{"principal antagonist", 21, "James Carden"},
+		{"nervous European allies", 7, "Adam Thomson"},
+	}
+	for _, tt := range tests {
+		rs, err := ix.FindQuotes(context.Background(), tt.text, AskOptions{})
+		if err != nil {
+			t.Fatalf("FindQuotes(%q) error: %v", tt.text, err)
+		}
+		if len(rs) == 0 {
+			t.Fatalf("FindQuotes(%q) found nothing; want ¶%d", tt.text, tt.paragraph)
+		}
+		if r := rs[0]; r.Paragraph != tt.paragraph || r.Speaker != tt.speaker || (r.Kind != corpus.Direct && r.Kind != corpus.Mixed) {
+			t.Errorf("FindQuotes(%q)[0] = ¶%d %q %s; want ¶%d %q, a quotation", tt.text, r.Paragraph, r.Speaker, r.Kind, tt.paragraph, tt.speaker)
+		}
+	}
+	if rs, err := ix.FindQuotes(context.Background(), "  ", AskOptions{}); err != nil || len(rs) != 0 {
+		t.Errorf("FindQuotes(blank) = %v, %v; want nothing", rs, err)
+	}
+}
