@@ -3,6 +3,7 @@ package discordtest
 import (
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"math"
 	"net/http"
@@ -183,10 +184,18 @@ func failReply(f *fault, path string) reply {
 		"X-Ratelimit-Remaining":   {"0"},
 		"X-Ratelimit-Reset-After": {after},
 		"X-Ratelimit-Reset":       {strconv.FormatFloat(float64(time.Now().Add(f.retryAfter).UnixMilli())/1000, 'f', 3, 64)},
-		"X-Ratelimit-Bucket":      {fmt.Sprintf("%x", len(path))},
+		"X-Ratelimit-Bucket":      {bucketOf(path)},
 		"X-Ratelimit-Scope":       {"user"},
 	}
 	return rep
+}
+
+// bucketOf names the rate-limit bucket of a path, an opaque hash as
+// Discord's are.
+func bucketOf(path string) string {
+	h := fnv.New64a()
+	h.Write([]byte(path))
+	return fmt.Sprintf("%016x", h.Sum64())
 }
 
 // route answers one REST call as Discord would.

@@ -692,4 +692,7 @@ func TestOpt(t *testing.T) {
 	if f := discordtest.Focused("q", "Pu"); !f.Focused || f.Type != discordgo.ApplicationCommandOptionString {
 		t.Errorf("Focused(q, Pu) = %+v; want a focused string option", f)
 	}
+	if s := discordtest.Sub("add", discordtest.Opt("n", 1)); s.Type != discordgo.ApplicationCommandOptionSubCommand || len(s.Options) != 1 {
+		t.Errorf("Sub(add, n) = %+v; want a subcommand holding n", s)
+	}
 }
