@@ -83,7 +83,7 @@ func (ix *Index) answerSpan(u *unit, aq analyzed) Span {
 		}
 	}
 	best, bestScore := 0, -1.0
-	for i, sp := range u.sents {
+	for i := range u.sents {
 		v := 0.0
 		for j := range terms {
 			if masks[i]&(1<<j) != 0 {
@@ -94,7 +94,7 @@ func (ix *Index) answerSpan(u *unit, aq analyzed) Span {
 		if aq.bigramTotal > 0 {
 			v += ix.rank.bigrams * bigramWeight(bis[i], aq.bigrams) / aq.bigramTotal
 		}
-		if v > 0 && holds(u.text[sp.Start:sp.End], aq.expect) {
+		if v > 0 && aq.expect != expectAny && u.holds[i]&(1<<aq.expect) != 0 {
 			v += ix.rank.expect
 		}
 		if v > bestScore {

@@ -35,6 +35,10 @@ type ranking struct {
 	// expect is the bonus of a sentence that holds the kind of thing the
 	// question asks for.
 	local, expect float64
+	// expectRank is the same bonus in the ranking of passages.
+	expectRank float64
+	// exact weighs words matched as written, before stemming.
+	exact float64
 	// k1 and b are the BM25 constants of the re-ranking's own BM25 score.
 	k1, b float64
 	// pairGap is the largest word distance at which two question terms
@@ -50,18 +54,20 @@ type ranking struct {
 func defaultRanking() ranking {
 	return ranking{
 		candidates:  20,
-		commonIDF:   1.5,
+		commonIDF:   2,
 		bm25:        0.5,
 		own:         0,
 		k1:          1.2,
 		b:           0.75,
-		sentence:    1.0,
+		sentence:    0.7,
 		pairs:       0,
 		bigrams:     1,
 		pairGap:     3,
 		title:       1,
 		local:       2,
 		expect:      0.3,
+		expectRank:  0.2,
+		exact:       0.6,
 		unit:        0.6,
 		minCoverage: 0.35,
 	}
@@ -284,7 +290,7 @@ func (ix *Index) rerank(hits []hit, aq analyzed) {
 		h, us := &hits[i], &scores[i]
 		h.sent, h.cov = us.best.sent, us.best.cov
 		h.score = r.bm25*h.bm25/top + r.own*us.bm25/maxOwn + r.sentence*us.best.rankCov + r.unit*us.cov +
-			r.pairs*us.best.pairs + r.bigrams*us.best.bigrams
+			r.pairs*us.best.pairs + r.bigrams*us.best.bigrams + r.expectRank*us.best.holds + r.exact*us.best.exact
 	}
 	slices.SortStableFunc(hits, func(a, b hit) int { return cmp.Compare(b.score, a.score) })
 }
@@ -299,6 +305,11 @@ type sentenceScore struct {
 	cov, pairs, bigrams float64
 	// rankCov is cov with the credit of title terms, for ranking only.
 	rankCov float64
+	// holds is 1 when the sentence holds the kind of thing asked for.
+	holds float64
+	// exact is the share of the question's weight matched as written,
+	// before stemming.
+	exact float64
 }
 
 // unitScore describes how well a unit matches a question.
@@ -323,7 +334,7 @@ func (r *ranking) scoreUnit(u *unit, aq analyzed, avgLen float64, titleMask uint
 	var last [maxTerms]int32
 	var unitMask uint64
 	cur := int32(-1)
-	var mask, pairMask, biMask uint64
+	var mask, pairMask, biMask, exactMask uint64
 	bestScore := -1.0
 	flush := func() {
 		if cur < 0 {
@@ -334,7 +345,11 @@ func (r *ranking) scoreUnit(u *unit, aq analyzed, avgLen float64, titleMask uint
 		if aq.bigramTotal > 0 {
 			s.bigrams = bigramWeight(biMask, aq.bigrams) / aq.bigramTotal
 		}
-		if v := r.sentence*s.rankCov + r.pairs*s.pairs + r.bigrams*s.bigrams; v > bestScore {
+		if aq.expect != expectAny && u.holds[cur]&(1<<aq.expect) != 0 {
+			s.holds = 1
+		}
+		s.exact = maskWeight(exactMask, terms) / aq.total
+		if v := r.sentence*s.rankCov + r.pairs*s.pairs + r.bigrams*s.bigrams + r.expectRank*s.holds + r.exact*s.exact; v > bestScore {
 			bestScore, *best = v, s
 		}
 	}
@@ -342,7 +357,7 @@ func (r *ranking) scoreUnit(u *unit, aq analyzed, avgLen float64, titleMask uint
 		if t.sent != cur {
 			flush()
 			unitMask |= mask
-			cur, mask, pairMask, biMask = t.sent, 0, 0, 0
+			cur, mask, pairMask, biMask, exactMask = t.sent, 0, 0, 0, 0
 			last = [maxTerms]int32{}
 		}
 		if !aq.may(t.term) {
@@ -356,6 +371,9 @@ func (r *ranking) scoreUnit(u *unit, aq analyzed, avgLen float64, titleMask uint
 			continue
 		}
 		mask |= 1 << j
+		if t.surf == terms[j].surf {
+			exactMask |= 1 << j
+		}
 		tf[j]++
 		last[j] = t.pos
 		if j > 0 && last[j-1] > 0 && t.pos-last[j-1] <= r.pairGap {
@@ -435,8 +453,10 @@ func (ix *Index) answerWith(ans Answer, u *unit, span Span, aq analyzed) Answer 
 }
 
 // quoteAt returns the speaker and kind of the attributed quotation or
-// statement that covers most of span in paragraph unit u, if any; with
-// speaker set, only theirs, and Indirect when none covers the span.
+// statement that covers at least half of span in paragraph unit u, if any
+// (a sentence that only mentions a quotation is the writer's, not the
+// speaker's); with speaker set, only theirs, and Indirect when none covers
+// the span.
 func (ix *Index) quoteAt(u *unit, span Span, speaker string) (string, corpus.Kind) {
 	a := ix.corpus.Articles[u.article]
 	for _, qt := range a.Quotes {
@@ -444,7 +464,7 @@ func (ix *Index) quoteAt(u *unit, span Span, speaker string) (string, corpus.Kin
 			continue
 		}
 		lo, hi := max(qt.Start, span.Start), min(qt.End, span.End)
-		if hi > lo && 2*(hi-lo) >= min(span.End-span.Start, qt.End-qt.Start) {
+		if hi > lo && 2*(hi-lo) >= span.End-span.Start {
 			return qt.Speaker, qt.Kind
 		}
 	}

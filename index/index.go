@@ -78,7 +78,7 @@ type Index struct {
 	titles [][]int32
 	// vocab caches the term of every folded word seen while indexing, so
 	// that questions need no stemming.
-	vocab map[string]int32
+	vocab map[string]vocabEntry
 }
 
 // unit is one indexed passage: a paragraph, or a quotation or statement in
@@ -100,11 +100,15 @@ type unit struct {
 	words []int32
 	// sents are the sentence spans of text; tok.sent indexes them.
 	sents []Span
+	// holds has bit e set for sentence i when it holds the kind of thing
+	// expectation e asks for.
+	holds []uint8
 }
 
 // tok is one content word of a unit.
 type tok struct {
 	term       int32
+	surf       int32 // the folded word before stemming
 	pos        int32
 	sent       int32
 	start, end int32
@@ -239,12 +243,12 @@ func newMapping() *mapping.IndexMappingImpl {
 // the term dictionary and statistics.
 func (ix *Index) analyzeCorpus() {
 	ix.terms = map[string]int32{}
-	ix.vocab = map[string]int32{}
+	ix.vocab = map[string]vocabEntry{}
 	ix.paraUnit = make([][]int, len(ix.corpus.Articles))
 	ix.titles = make([][]int32, len(ix.corpus.Articles))
 	for ai, a := range ix.corpus.Articles {
 		for _, w := range ix.an.words(a.Title) {
-			if id := ix.indexTerm(w.norm); !ix.stop[id] && !slices.Contains(ix.titles[ai], id) {
+			if id, _ := ix.indexTerm(w.norm); !ix.stop[id] && !slices.Contains(ix.titles[ai], id) {
 				ix.titles[ai] = append(ix.titles[ai], id)
 			}
 		}
@@ -302,6 +306,14 @@ func bm25IDF(docs, n int) float64 {
 // newUnit fills in the words and sentences of u.
 func (ix *Index) newUnit(u unit) unit {
 	u.sents = sentences(u.text)
+	u.holds = make([]uint8, len(u.sents))
+	for i, sp := range u.sents {
+		for _, e := range []expectation{expectNumber, expectName} {
+			if holds(u.text[sp.Start:sp.End], e) {
+				u.holds[i] |= 1 << e
+			}
+		}
+	}
 	ws := ix.an.words(u.text)
 	u.toks = make([]tok, 0, len(ws))
 	if len(ws) > 0 {
@@ -312,7 +324,7 @@ func (ix *Index) newUnit(u unit) unit {
 	}
 	s := 0
 	for _, w := range ws {
-		id := ix.indexTerm(w.norm)
+		id, surf := ix.indexTerm(w.norm)
 		u.words[w.pos-1] = id
 		if ix.stop[id] {
 			continue
@@ -320,16 +332,22 @@ func (ix *Index) newUnit(u unit) unit {
 		for s+1 < len(u.sents) && w.start >= u.sents[s+1].Start {
 			s++
 		}
-		u.toks = append(u.toks, tok{term: id, pos: int32(w.pos), sent: int32(s), start: int32(w.start), end: int32(w.end)})
+		u.toks = append(u.toks, tok{term: id, surf: surf, pos: int32(w.pos), sent: int32(s), start: int32(w.start), end: int32(w.end)})
 	}
 	return u
 }
 
-// indexTerm returns the term ID of a folded word, adding it to the
-// dictionary.
-func (ix *Index) indexTerm(norm string) int32 {
-	if id, ok := ix.vocab[norm]; ok {
-		return id
+// vocabEntry is what the index knows of a folded word.
+type vocabEntry struct {
+	term int32 // its search term (or stop word)
+	surf int32 // the word itself, for exact matches
+}
+
+// indexTerm returns the term ID and the surface ID of a folded word, adding
+// them to the dictionaries.
+func (ix *Index) indexTerm(norm string) (term, surf int32) {
+	if e, ok := ix.vocab[norm]; ok {
+		return e.term, e.surf
 	}
 	stop := ix.an.isStop(norm)
 	// Stop words are kept apart from stems that are spelt alike.
@@ -344,8 +362,9 @@ func (ix *Index) indexTerm(norm string) int32 {
 		ix.termNames = append(ix.termNames, name)
 		ix.stop = append(ix.stop, stop)
 	}
-	ix.vocab[norm] = id
-	return id
+	e := vocabEntry{term: id, surf: int32(len(ix.vocab))}
+	ix.vocab[norm] = e
+	return e.term, e.surf
 }
 
 // batchUnits bounds the documents of one batch. In-memory scorch never

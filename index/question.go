@@ -100,6 +100,7 @@ func cleanQuestion(s string) (string, bool) {
 // qterm is one search term of a question.
 type qterm struct {
 	id   int32 // term ID, -1 when no passage has it
+	surf int32 // the word as written (folded, unstemmed), -1 when unseen
 	name string
 	w    float64 // weight: its inverse paragraph frequency
 }
@@ -137,7 +138,11 @@ func (ix *Index) analyzeQuery(text string) analyzed {
 	q := analyzed{expect: expect(text)}
 	prev, prevPos := int32(-1), 0
 	for _, w := range ix.an.words(text) {
-		id, known := ix.vocab[w.norm]
+		e, known := ix.vocab[w.norm]
+		id, surf := e.term, e.surf
+		if !known {
+			surf = -1
+		}
 		stop := known && ix.stop[id] || !known && ix.an.isStop(w.norm)
 		name := ""
 		switch {
@@ -165,7 +170,7 @@ func (ix *Index) analyzeQuery(text string) analyzed {
 		if id >= 0 {
 			weight = ix.idf[id]
 		}
-		q.terms = append(q.terms, qterm{id: id, name: name, w: weight})
+		q.terms = append(q.terms, qterm{id: id, surf: surf, name: name, w: weight})
 	}
 	for len(q.terms) > maxTerms {
 		// Keep the rarest terms, in question order.

@@ -154,10 +154,10 @@ func writeAnswer(w io.Writer, corp *corpus.Corpus, a index.Answer) error {
 		}
 		b.WriteString("The article does not seem to answer that. Nearest passages:\n")
 		for _, r := range a.Results {
-			fmt.Fprintf(&b, "\n%s\n  — %s\n", shorten(quoted(r.Text, r.Kind), moreChars), citation(corp, r.Doc, r.Paragraph, r.Speaker, r.Kind))
+			fmt.Fprintf(&b, "\n%s\n  — %s\n", shorten(quoted(corp, r.Doc, r.Paragraph, r.Text), moreChars), citation(corp, r.Doc, r.Paragraph, r.Speaker, r.Kind))
 		}
 	case index.Answered:
-		fmt.Fprintf(&b, "%s\n  — %s\n", quoted(a.Text, a.Kind), citation(corp, a.Doc, a.Paragraph, a.Speaker, a.Kind))
+		fmt.Fprintf(&b, "%s\n  — %s\n", quoted(corp, a.Doc, a.Paragraph, a.Text), citation(corp, a.Doc, a.Paragraph, a.Speaker, a.Kind))
 		more := false
 		for _, r := range a.Results {
 			if r.Doc == a.Doc && r.Paragraph == a.Paragraph {
@@ -167,7 +167,7 @@ func writeAnswer(w io.Writer, corp *corpus.Corpus, a index.Answer) error {
 				b.WriteString("\nSee also:\n")
 				more = true
 			}
-			fmt.Fprintf(&b, "\n%s\n  — %s\n", shorten(quoted(r.Text, r.Kind), moreChars), citation(corp, r.Doc, r.Paragraph, r.Speaker, r.Kind))
+			fmt.Fprintf(&b, "\n%s\n  — %s\n", shorten(quoted(corp, r.Doc, r.Paragraph, r.Text), moreChars), citation(corp, r.Doc, r.Paragraph, r.Speaker, r.Kind))
 		}
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
@@ -193,12 +193,19 @@ func citation(corp *corpus.Corpus, doc string, paragraph int, speaker string, ki
 	}
 }
 
-// quoted puts a quotation's text in quotation marks unless it has them.
-func quoted(text string, kind corpus.Kind) string {
-	if kind != corpus.Direct && kind != corpus.Mixed || strings.HasPrefix(text, "“") || strings.HasPrefix(text, `"`) {
+// quoted puts text in quotation marks when it is one of the paragraph's
+// quotations (Direct or Mixed), whose text comes without its marks.
+func quoted(corp *corpus.Corpus, doc string, paragraph int, text string) string {
+	a := corp.Article(doc)
+	if a == nil {
 		return text
 	}
-	return "“" + text + "”"
+	for _, q := range a.Quotes {
+		if q.Paragraph == paragraph && q.Text == text && (q.Kind == corpus.Direct || q.Kind == corpus.Mixed) {
+			return "“" + text + "”"
+		}
+	}
+	return text
 }
 
 // shorten cuts s to at most n bytes at a word boundary, marking the cut.
