@@ -19,11 +19,13 @@ import (
 type ranking struct {
 	// candidates is how many Bleve hits are re-ranked in Go.
 	candidates int
-	// commonIDF: terms below it (found in a large share of passages) are
-	// left out of the Bleve query when a rarer term is in it; they still
-	// count in the re-ranking. Their long posting lists cost the most and
-	// choose the least.
+	// commonIDF and commonDF: terms below commonIDF (found in a large
+	// share of passages) and in at least commonDF paragraphs are left out
+	// of the Bleve query when a rarer term is in it; they still count in
+	// the re-ranking. Their long posting lists cost the most and choose the
+	// least. In a small corpus every list is short and every term is kept.
 	commonIDF float64
+	commonDF  int
 	// Weights of the re-ranking features (see rerank).
 	bm25, own, sentence, unit, pairs, bigrams float64
 	// title is the share of a term's weight a passage earns when the term
@@ -55,6 +57,7 @@ func defaultRanking() ranking {
 	return ranking{
 		candidates:  20,
 		commonIDF:   2,
+		commonDF:    64,
 		bm25:        0.5,
 		own:         0,
 		k1:          1.2,
@@ -205,9 +208,10 @@ func (ix *Index) FindQuotes(ctx context.Context, text string, opts AskOptions) (
 // candidates.
 func (ix *Index) search(ctx context.Context, aq analyzed, f filter) ([]hit, error) {
 	var should []query.Query
-	rare := slices.ContainsFunc(aq.terms, func(t qterm) bool { return t.id >= 0 && t.w >= ix.rank.commonIDF })
+	common := func(t qterm) bool { return t.w < ix.rank.commonIDF && ix.df[t.id] >= ix.rank.commonDF }
+	rare := slices.ContainsFunc(aq.terms, func(t qterm) bool { return t.id >= 0 && !common(t) })
 	for _, t := range aq.terms {
-		if t.id < 0 || rare && t.w < ix.rank.commonIDF {
+		if t.id < 0 || rare && common(t) {
 			continue
 		}
 		tq := query.NewTermQuery(t.name)

@@ -68,7 +68,9 @@ type Index struct {
 	terms     map[string]int32
 	termNames []string
 	stop      []bool
-	// idf is the inverse paragraph frequency of each term, 0 for stop words.
+	// df counts the paragraphs that hold each term; idf is its inverse
+	// paragraph frequency, 0 for stop words.
+	df  []int
 	idf []float64
 	// maxIDF weighs a question term no paragraph contains.
 	maxIDF float64
@@ -287,6 +289,7 @@ func (ix *Index) analyzeCorpus() {
 			}
 		}
 	}
+	ix.df = df
 	ix.idf = make([]float64, len(df))
 	for t, n := range df {
 		if !ix.stop[t] {
