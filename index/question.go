@@ -47,8 +47,8 @@ type question struct {
 var (
 	reWhoSaid   = regexp.MustCompile(`(?i)^\s*(?:who|which \w+|what \w+)\s+(?:has\s+|had\s+|did\s+|have\s+)?(?:said|says|say|stated|states|claimed|claims|argued|argues|warned|warns|wrote|writes|believes|believed|thinks|thought|described|describes|called|calls|told|tells|suggested|suggests|noted|notes|predicted|predicts|asserted|asserts|declared|declares)\b(?:\s+that\b)?(.*)$`)
 	reWhatSaid  = regexp.MustCompile(`(?i)^\s*(?:what|how)\s+(?:did|does|do|has|have|had|would|will|could)\s+(.+?)\s+(?:say|said|think|thought|believe|argue|claim|tell|told|write|wrote|mean|warn|suggest|note|predict|feel|add|explain|describe)\b(?:\s+(?:about|of|on|regarding|concerning|in)\b)?(.*)$`)
-	reSaidAbout = regexp.MustCompile(`(?i)^\s*(?:what|how)\s+(?:was|is)\s+(.+?)['’]s\s+(?:view|views|opinion|position|take|stance|comment|comments)\b(?:\s+(?:about|of|on|regarding|concerning)\b)?(.*)$`)
-	reAccording = regexp.MustCompile(`(?i)\b(?:according\s+to|in\s+the\s+(?:view|opinion|words)\s+of|says|said)\s+((?:[\p{L}\p{N}.'’-]+\s*){1,4})`)
+	reSaidAbout = regexp.MustCompile(`(?i)^\s*(?:what|how)\s+(?:was|is|are|were)\s+(.+?)['’]s\s+(?:view|views|opinion|position|take|stance|comment|comments)\b(?:\s+(?:about|of|on|regarding|concerning)\b)?(.*)$`)
+	reAccording = regexp.MustCompile(`(?i)\b(?:according\s+to|in\s+the\s+(?:view|opinion|words)\s+of)\s+((?:[\p{L}\p{N}.'’-]+\s*){1,4})`)
 	reWhoIs     = regexp.MustCompile(`(?i)^\s*who\s+(?:is|was|are|were)\s+(.+?)\s*$`)
 )
 

@@ -1,0 +1,127 @@
+package index
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestWords(t *testing.T) {
+	an, err := newAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"acronym with dots", "the U.S. and the US", []string{"the", "us", "and", "the", "us"}},
+		{"initials", "K.T. McFarland", []string{"kt", "mcfarland"}},
+		{"curly possessive", "Trump’s team", []string{"trump", "team"}},
+		{"straight possessive", "Putin's hope", []string{"putin", "hope"}},
+		{"contraction", "wouldn’t", []string{"wouldn't"}},
+		{"hyphen and dash split", "U.S.-Russia NATO–Russia", []string{"us", "russia", "nato", "russia"}},
+		{"numbers", "1,000 people in 3.5 days, 1960s", []string{"1,000", "people", "in", "3.5", "days", "1960s"}},
+		{"punctuation and emoji only", "?! 🤔 …", nil},
+		{"right to left", "שלום عالم", []string{"שלום", "عالم"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, w := range an.words(tt.text) {
+				got = append(got, w.norm)
+				if w.start < 0 || w.end > len(tt.text) || w.start >= w.end {
+					t.Errorf("words(%q): bad span %d–%d", tt.text, w.start, w.end)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("words(%q) = %q; want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"two sentences", "Russia annexed Crimea. NATO objected.", []string{"Russia annexed Crimea.", "NATO objected."}},
+		{"abbreviations and initials", "On Nov. 14, Gen. Michael Flynn met K.T. McFarland in the U.S. capital. Then he left.",
+			[]string{"On Nov. 14, Gen. Michael Flynn met K.T. McFarland in the U.S. capital.", "Then he left."}},
+		{"closing quote", "“It is done,” he said. “Sloppy diplomacy fails.”", []string{"“It is done,” he said.", "“Sloppy diplomacy fails.”"}},
+		{"question and lower case", "Why now? because it is late. Fine!", []string{"Why now? because it is late.", "Fine!"}},
+		{"no end mark", "a fragment without an end", []string{"a fragment without an end"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, sp := range sentences(tt.text) {
+				got = append(got, tt.text[sp.Start:sp.End])
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("sentences(%q) = %q; want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseQuestion(t *testing.T) {
+	tests := []struct {
+		name string
+		q    string
+		want question
+	}{
+		{"who said", "Who said there is no magic wand?", question{shape: whoSaid, topic: " there is no magic wand"}},
+		{"who warned that", "who warned that NATO is an antagonist", question{shape: whoSaid, topic: " NATO is an antagonist"}},
+		{"what did say about", "What did Carden say about NATO and Breedlove?", question{shape: whatSaid, name: "Carden", topic: " NATO and Breedlove"}},
+		{"what does think", "what does Sir Adam Thomson think", question{shape: whatSaid, name: "Sir Adam Thomson", topic: ""}},
+		{"views of", "What are Harrison’s views on Trump?", question{shape: whatSaid, name: "Harrison", topic: " Trump"}},
+		{"was view", "What was Harrison's view on Trump?", question{shape: whatSaid, name: "Harrison", topic: " Trump"}},
+		{"who is", "Who is K.T. McFarland?", question{shape: whoIs, name: "K.T. McFarland", topic: "Who is K.T. McFarland?"}},
+		{"plain", "Which country annexed Crimea?", question{shape: plain, topic: "Which country annexed Crimea?"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := parseQuestion(tt.q); got != tt.want {
+				t.Errorf("parseQuestion(%q) = %+v; want %+v", tt.q, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExpect(t *testing.T) {
+	tests := []struct {
+		q    string
+		want expectation
+	}{
+		{"When did Trump and Putin have a phone call?", expectNumber},
+		{"How many teams played?", expectNumber},
+		{"In what year was it built?", expectNumber},
+		{"Who is Trump's CIA chief?", expectName},
+		{"Where was the game played?", expectName},
+		{"Why is the issue pressing?", expectAny},
+	}
+	for _, tt := range tests {
+		if got := expect(tt.q); got != tt.want {
+			t.Errorf("expect(%q) = %v; want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestAccording(t *testing.T) {
+	ix := openDefault(t)
+	if !attributed(ix.corpus) {
+		t.Skip("the corpus does not name speakers yet (corpus/analyze.go)")
+	}
+	got := ix.according(parseQuestion("Why is the issue pressing according to Thomson?"), filter{})
+	want := question{shape: whatSaid, name: "Thomson", topic: "Why is the issue pressing  "}
+	if got != want {
+		t.Errorf("according(…according to Thomson?) = %+v; want %+v", got, want)
+	}
+	plainQ := parseQuestion("What happened according to the press release?")
+	if got := ix.according(plainQ, filter{}); got != plainQ {
+		t.Errorf("according(no person) = %+v; want it unchanged", got)
+	}
+}
