@@ -137,7 +137,40 @@ func normalize(s string) string {
 		s = s[:len(s)-2]
 	}
 	s = strings.TrimRight(s, "'")
-	return strings.ToLower(s)
+	return foldAccents(strings.ToLower(s))
+}
+
+// accents maps accented Latin letters to their base letter, so that
+// "Gospić" and "Gospic", "fiancé" and "fiance" meet (as Lucene's ASCII
+// folding does for these letters).
+var accents = func() map[rune]rune {
+	m := map[rune]rune{}
+	for base, letters := range map[rune]string{
+		'a': "àáâãäåāăą", 'c': "çćĉċč", 'd': "ďđ", 'e': "èéêëēĕėęě", 'g': "ĝğġģ",
+		'h': "ĥħ", 'i': "ìíîïĩīĭįı", 'j': "ĵ", 'k': "ķ", 'l': "ĺļľŀł", 'n': "ñńņňŉ",
+		'o': "òóôõöøōŏő", 'r': "ŕŗř", 's': "śŝşšș", 't': "ţťŧț", 'u': "ùúûüũūŭůűų",
+		'w': "ŵ", 'y': "ýÿŷ", 'z': "źżž",
+	} {
+		for _, r := range letters {
+			m[r] = base
+		}
+	}
+	return m
+}()
+
+// foldAccents replaces accented Latin letters in lower-case s.
+func foldAccents(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.Map(func(r rune) rune {
+				if b, ok := accents[r]; ok {
+					return b
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
 }
 
 // isAcronym reports whether s is single letters joined by dots ("U.S",

@@ -23,6 +23,7 @@ func TestWords(t *testing.T) {
 		{"hyphen and dash split", "U.S.-Russia NATO–Russia", []string{"us", "russia", "nato", "russia"}},
 		{"numbers", "1,000 people in 3.5 days, 1960s", []string{"1,000", "people", "in", "3.5", "days", "1960s"}},
 		{"punctuation and emoji only", "?! 🤔 …", nil},
+		{"accents", "Gospić fiancé Ærø", []string{"gospic", "fiance", "æro"}},
 		{"right to left", "שלום عالم", []string{"שלום", "عالم"}},
 	}
 	for _, tt := range tests {
