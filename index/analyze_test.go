@@ -1,8 +1,11 @@
 package index
 
 import (
+	"context"
 	"slices"
 	"testing"
+
+	"articlebot/corpus"
 )
 
 func TestWords(t *testing.T) {
@@ -124,5 +127,40 @@ func TestAccording(t *testing.T) {
 	plainQ := parseQuestion("What happened according to the press release?")
 	if got := ix.according(plainQ, filter{}); got != plainQ {
 		t.Errorf("according(no person) = %+v; want it unchanged", got)
+	}
+}
+
+func TestFamilies(t *testing.T) {
+	c := &corpus.Corpus{Articles: []*corpus.Article{{
+		ID:    "families",
+		Title: "Families",
+		Paragraphs: []string{
+			"The river flows north past the old mill.",
+			"He was raised in a deeply religious family.",
+			"The team won the national championship twice.",
+			"Mathematicians proved the theorem in 1995.",
+		},
+	}}}
+	ix, err := Open(context.Background(), c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	tests := []struct {
+		q    string
+		want int
+	}{
+		{"What religion was he raised in?", 2},
+		{"Which champion won twice?", 3},
+		{"What did the mathematics prove?", 4},
+	}
+	for _, tt := range tests {
+		a, err := ix.Ask(context.Background(), tt.q, AskOptions{})
+		if err != nil {
+			t.Fatalf("Ask(%q) error: %v", tt.q, err)
+		}
+		if a.Status != Answered || a.Paragraph != tt.want {
+			t.Errorf("Ask(%q) = status %v ¶%d; want Answered ¶%d", tt.q, a.Status, a.Paragraph, tt.want)
+		}
 	}
 }

@@ -67,6 +67,8 @@ type Index struct {
 	// phrases but never indexed.
 	terms     map[string]int32
 	termNames []string
+	// sorted lists the stems of terms in order, to find a family by prefix.
+	sorted []string
 	stop      []bool
 	// df counts the paragraphs that hold each term; idf is its inverse
 	// paragraph frequency, 0 for stop words.
@@ -273,6 +275,7 @@ func (ix *Index) analyzeCorpus() {
 				kind: q.Kind, speaker: q.Speaker, text: q.Text}))
 		}
 	}
+	ix.conflate()
 	df := make([]int, len(ix.termNames))
 	seen := make([]int, len(ix.termNames))
 	paras := 0
@@ -338,6 +341,84 @@ func (ix *Index) newUnit(u unit) unit {
 		u.toks = append(u.toks, tok{term: id, surf: surf, pos: int32(w.pos), sent: int32(s), start: int32(w.start), end: int32(w.end)})
 	}
 	return u
+}
+
+// minFamily is the shortest stem that gathers the longer stems it begins:
+// "religi" (religious) and "religion", "champion" and "championship",
+// "mathemat" and "mathematician". Shorter stems ("state", "super") begin
+// too many unrelated words.
+const minFamily = 6
+
+// conflate maps every term to its family: the shortest term of at least
+// minFamily bytes that begins it, or itself. The Snowball stemmer leaves
+// such pairs apart; questions and passages often use one word each. It
+// rewrites the units' words and the dictionaries in place, and must run
+// before the statistics are counted.
+func (ix *Index) conflate() {
+	fam := make([]int32, len(ix.termNames))
+	for id, name := range ix.termNames {
+		fam[id] = int32(id)
+		if ix.stop[id] {
+			continue
+		}
+		for l := minFamily; l < len(name); l++ {
+			if root, ok := ix.terms[name[:l]]; ok && !ix.stop[root] {
+				fam[id] = root
+				break
+			}
+		}
+	}
+	for i := range ix.units {
+		u := &ix.units[i]
+		for j := range u.toks {
+			u.toks[j].term = fam[u.toks[j].term]
+		}
+		for j, w := range u.words {
+			if w >= 0 {
+				u.words[j] = fam[w]
+			}
+		}
+	}
+	for _, t := range ix.titles {
+		for j := range t {
+			t[j] = fam[t[j]]
+		}
+	}
+	for name, id := range ix.terms {
+		ix.terms[name] = fam[id]
+	}
+	for norm, e := range ix.vocab {
+		e.term = fam[e.term]
+		ix.vocab[norm] = e
+	}
+	ix.sorted = make([]string, 0, len(ix.terms))
+	for name, id := range ix.terms {
+		if !ix.stop[id] {
+			ix.sorted = append(ix.sorted, name)
+		}
+	}
+	slices.Sort(ix.sorted)
+}
+
+// termOf returns the term ID of a stem no passage was seen with, through
+// its family: a term that begins it or that it begins; -1 when none.
+func (ix *Index) termOf(stem string) int32 {
+	if id, ok := ix.terms[stem]; ok {
+		return id
+	}
+	if len(stem) < minFamily {
+		return -1
+	}
+	for l := minFamily; l < len(stem); l++ {
+		if id, ok := ix.terms[stem[:l]]; ok && !ix.stop[id] {
+			return id
+		}
+	}
+	i, _ := slices.BinarySearch(ix.sorted, stem)
+	if i < len(ix.sorted) && strings.HasPrefix(ix.sorted[i], stem) {
+		return ix.terms[ix.sorted[i]]
+	}
+	return -1
 }
 
 // vocabEntry is what the index knows of a folded word.

@@ -151,9 +151,8 @@ func (ix *Index) analyzeQuery(text string) analyzed {
 			name = ix.termNames[id]
 		default:
 			name = ix.an.stem(w.norm)
-			id = -1
-			if tid, ok := ix.terms[name]; ok {
-				id = tid
+			if id = ix.termOf(name); id >= 0 {
+				name = ix.termNames[id]
 			}
 		}
 		if !known && stop {
