@@ -69,7 +69,7 @@ type Index struct {
 	termNames []string
 	// sorted lists the stems of terms in order, to find a family by prefix.
 	sorted []string
-	stop      []bool
+	stop   []bool
 	// df counts the paragraphs that hold each term; idf is its inverse
 	// paragraph frequency, 0 for stop words.
 	df  []int
