@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -173,6 +174,28 @@ func TestAskOnDiskIndex(t *testing.T) {
 	second := runAskCmd(t, "", "--index", dir, "Which country annexed Crimea?")
 	if first != second {
 		t.Errorf("answer from a reused index = %q; want %q", second, first)
+	}
+}
+
+func TestAskProgressOnLargeCorpus(t *testing.T) {
+	dir := t.TempDir()
+	for i := range progressMinArticles {
+		text := fmt.Sprintf("Article %d is about topic%d.\n\nIt has a second paragraph.\n", i, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%02d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	args := []string{"ask", "--env", filepath.Join(dir, "none.env"), "--corpus", dir, "--json", "What is topic7 about?"}
+	if err := run(context.Background(), args, func(string) string { return "" }, strings.NewReader(""), &stdout, &stderr); err != nil {
+		t.Fatalf("ask: %v (stderr %q)", err, stderr.String())
+	}
+	want := fmt.Sprintf("indexing: %d of %d articles\n", progressMinArticles, progressMinArticles)
+	if !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr = %q; want it to contain %q", stderr.String(), want)
+	}
+	if !strings.Contains(stdout.String(), `"doc":"a07"`) {
+		t.Errorf("stdout = %q; want the answer from a07", stdout.String())
 	}
 }
 
