@@ -41,6 +41,9 @@ type ranking struct {
 	expectRank float64
 	// exact weighs words matched as written, before stemming.
 	exact float64
+	// article weighs the share of the candidates' score that the passage's
+	// article holds.
+	article float64
 	// k1 and b are the BM25 constants of the re-ranking's own BM25 score.
 	k1, b float64
 	// pairGap is the largest word distance at which two question terms
@@ -71,6 +74,7 @@ func defaultRanking() ranking {
 		expect:      0.3,
 		expectRank:  0.2,
 		exact:       0.6,
+		article:     0.2,
 		unit:        0.6,
 		minCoverage: 0.35,
 	}
@@ -295,6 +299,20 @@ func (ix *Index) rerank(hits []hit, aq analyzed) {
 		h.sent, h.cov = us.best.sent, us.best.cov
 		h.score = r.bm25*h.bm25/top + r.own*us.bm25/maxOwn + r.sentence*us.best.rankCov + r.unit*us.cov +
 			r.pairs*us.best.pairs + r.bigrams*us.best.bigrams + r.expectRank*us.best.holds + r.exact*us.best.exact
+	}
+	if r.article > 0 && len(ix.corpus.Articles) > 1 {
+		// Passages of the article that most candidates come from gain:
+		// a question is about one article, and its best passages agree.
+		sum := map[int]float64{}
+		best := 0.0
+		for _, h := range hits {
+			a := ix.units[h.unit].article
+			sum[a] += h.score
+			best = max(best, sum[a])
+		}
+		for i := range hits {
+			hits[i].score += r.article * sum[ix.units[hits[i].unit].article] / best
+		}
 	}
 	slices.SortStableFunc(hits, func(a, b hit) int { return cmp.Compare(b.score, a.score) })
 }
