@@ -359,7 +359,8 @@ func (r *ranking) scoreUnit(u *unit, aq analyzed, avgLen float64, titleMask uint
 	var mask, pairMask, biMask, exactMask uint64
 	bestScore := -1.0
 	flush := func() {
-		if cur < 0 {
+		if cur < 0 || mask == 0 {
+			// A sentence without a question term is never the best.
 			return
 		}
 		s := sentenceScore{sent: int(cur), cov: maskWeight(mask, terms) / aq.total, pairs: maskWeight(pairMask, terms) / aq.total}
