@@ -38,14 +38,10 @@ func runQuotes(_ context.Context, e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("quotes takes no arguments, got %q (use --speaker NAME)", fs.Arg(0))}
-	}
-	cfg, log, err := setup(e, c)
-	if err != nil {
+	if err := noArgs(fs, " (use --speaker NAME)"); err != nil {
 		return err
 	}
-	corp, err := loadCorpus(cfg, log)
+	_, _, corp, err := setupCorpus(e, c)
 	if err != nil {
 		return err
 	}
@@ -106,14 +102,10 @@ func runSpeakers(_ context.Context, e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("speakers takes no arguments, got %q", fs.Arg(0))}
-	}
-	cfg, log, err := setup(e, c)
-	if err != nil {
+	if err := noArgs(fs, ""); err != nil {
 		return err
 	}
-	corp, err := loadCorpus(cfg, log)
+	_, _, corp, err := setupCorpus(e, c)
 	if err != nil {
 		return err
 	}

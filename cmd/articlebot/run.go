@@ -120,6 +120,28 @@ func setup(e env, c commonFlags) (Config, *slog.Logger, error) {
 	return cfg, log, nil
 }
 
+// noArgs rejects positional arguments for a subcommand that takes none.
+func noArgs(fs *flag.FlagSet, hint string) error {
+	if fs.NArg() == 0 {
+		return nil
+	}
+	return usageError{fmt.Sprintf("%s takes no arguments, got %q%s", fs.Name(), fs.Arg(0), hint)}
+}
+
+// setupCorpus is setup followed by loadCorpus: what every subcommand that
+// reads the articles does first.
+func setupCorpus(e env, c commonFlags) (Config, *slog.Logger, *corpus.Corpus, error) {
+	cfg, log, err := setup(e, c)
+	if err != nil {
+		return Config{}, nil, nil, err
+	}
+	corp, err := loadCorpus(cfg, log)
+	if err != nil {
+		return Config{}, nil, nil, err
+	}
+	return cfg, log, corp, nil
+}
+
 // loadCorpus loads the configured corpus, or the embedded article.
 func loadCorpus(cfg Config, log *slog.Logger) (*corpus.Corpus, error) {
 	if cfg.CorpusPath == "" {

@@ -18,13 +18,15 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("serve takes no arguments, got %q", fs.Arg(0))}
+	if err := noArgs(fs, ""); err != nil {
+		return err
 	}
 	cfg, log, err := setup(e, c)
 	if err != nil {
 		return err
 	}
+	// The token is checked before the slow work, so that a newcomer's first
+	// run fails at once with what to set.
 	if err := cfg.CheckServe(); err != nil {
 		return err
 	}
