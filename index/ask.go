@@ -567,6 +567,12 @@ func (ix *Index) askWhoIs(ctx context.Context, q string, pq question, f filter, 
 		if err != nil {
 			return Answer{}, false, err
 		}
+		// Of passages that score alike (one statement shared by several
+		// speakers), the person's own comes first.
+		slices.SortStableFunc(hits, func(a, b hit) int {
+			return cmp.Or(cmp.Compare(b.score, a.score),
+				cmp.Compare(boolInt(ix.units[b.unit].speaker == s.Name), boolInt(ix.units[a.unit].speaker == s.Name)))
+		})
 		// The introducing paragraph leads, then the others that name them.
 		uid := ix.paraUnit[ai][para-1]
 		hits = append([]hit{{unit: uid, score: 1, cov: 1}}, hits...)
@@ -696,4 +702,11 @@ func (ix *Index) speakerUnits(doc, speaker string) []hit {
 		}
 	}
 	return out
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

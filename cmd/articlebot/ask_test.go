@@ -118,6 +118,7 @@ func TestAskReadable(t *testing.T) {
 		{"who is", "Who is James Carden?", []string{
 			"James Carden is executive editor for the American Committee for East-West Accord",
 			"  — Trump, Putin and the uneasy future of U.S.–Russia relations (November 2016), ¶10\n",
+			"  — James Carden, as reported in Trump, Putin and the uneasy future of U.S.–Russia relations (November 2016), ¶15\n",
 		}},
 		{"quotation names its speaker", "Who said there is no magic wand?", []string{
 			"“There’s no magic wand",
