@@ -57,6 +57,14 @@ func parseQuestion(text string) question {
 	t := strings.TrimRightFunc(text, func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '.' || r == '.'
 	})
+	// Every frame starts with who, which, what or how; the first word
+	// spares most questions the regular expressions.
+	first, _, _ := strings.Cut(strings.TrimSpace(t), " ")
+	switch strings.ToLower(first) {
+	case "who", "which", "what", "how":
+	default:
+		return question{shape: plain, topic: text}
+	}
 	if m := reWhoSaid.FindStringSubmatch(t); m != nil && strings.TrimSpace(m[1]) != "" {
 		return question{shape: whoSaid, topic: m[1]}
 	}
@@ -203,6 +211,9 @@ var questionWords = map[string]bool{
 // whatSaid question when NAME is a person of the corpus, trying the longest
 // run of up to four words after the cue.
 func (ix *Index) according(pq question, f filter) question {
+	if lower := strings.ToLower(pq.topic); !strings.Contains(lower, "according") && !strings.Contains(lower, " of ") {
+		return pq
+	}
 	loc := reAccording.FindStringSubmatchIndex(pq.topic)
 	if loc == nil {
 		return pq
