@@ -135,6 +135,17 @@ func (ix *Index) Ask(ctx context.Context, q string, opts AskOptions) (Answer, er
 		// No such speaker, or none of their words are attributed: look
 		// for the name and the topic.
 		search = pq.name + " " + pq.topic
+		if ix.silent(pq.name, f) {
+			// The article names them but reports nothing they said:
+			// passages about them are the nearest, not an answer.
+			aq := ix.analyzeQuery(search)
+			hits, err := ix.search(ctx, aq, f)
+			if err != nil {
+				return ans, err
+			}
+			a := ix.answer(q, aq, hits, limit, "")
+			return Answer{Question: q, Status: NoAnswer, Results: a.Results}, nil
+		}
 	case whoSaid:
 		aq := ix.analyzeQuery(pq.topic)
 		qf := f
@@ -690,6 +701,25 @@ func (ix *Index) askWhatSaid(ctx context.Context, q string, pq question, f filte
 		return ix.answer(q, aq, hits, limit, s.Name), true, nil
 	}
 	return Answer{}, false, nil
+}
+
+// silent reports whether name is a person the articles (those f allows)
+// mention but never quote, while they do attribute others' words: then
+// the articles do not say what that person said.
+func (ix *Index) silent(name string, f filter) bool {
+	known := false
+	for _, a := range ix.corpus.Articles {
+		if f.article != "" && a.ID != f.article {
+			continue
+		}
+		for _, s := range a.FindSpeakers(name) {
+			if s.Quoted() {
+				return false
+			}
+			known = true
+		}
+	}
+	return known && slices.ContainsFunc(ix.units, func(u unit) bool { return u.quote >= 0 && u.speaker != "" })
 }
 
 // speakerUnits lists the quotations and statements of a speaker in article

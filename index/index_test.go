@@ -165,6 +165,7 @@ func TestHighlights(t *testing.T) {
 func TestNoAnswer(t *testing.T) {
 	ix := openDefault(t)
 	for _, q := range []string{
+		"What did Obama say about Syria?", // named, never quoted
 		"What is the boiling point of mercury?",
 		"Which team won the 1998 football world cup?",
 		"How do photosynthesis and chlorophyll work?",
