@@ -719,7 +719,7 @@ func (ix *Index) silent(name string, f filter) bool {
 			known = true
 		}
 	}
-	return known && slices.ContainsFunc(ix.units, func(u unit) bool { return u.quote >= 0 && u.speaker != "" })
+	return known && ix.attributed
 }
 
 // speakerUnits lists the quotations and statements of a speaker in article

@@ -78,6 +78,8 @@ type Index struct {
 	maxIDF float64
 	// avgLen is the mean number of content words of a paragraph.
 	avgLen float64
+	// attributed tells whether any quotation names its speaker.
+	attributed bool
 	// titles holds the terms of each article's title.
 	titles [][]int32
 	// vocab caches the term of every folded word seen while indexing, so
@@ -273,6 +275,7 @@ func (ix *Index) analyzeCorpus() {
 			}
 			ix.units = append(ix.units, ix.newUnit(unit{article: ai, paragraph: q.Paragraph, quote: qi,
 				kind: q.Kind, speaker: q.Speaker, text: q.Text}))
+			ix.attributed = ix.attributed || q.Speaker != ""
 		}
 	}
 	ix.conflate()
