@@ -2,6 +2,7 @@ package index
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,11 +47,17 @@ func expect(q string) expectation {
 // the passage, not what tells its sentences apart), with a bonus for the
 // question's bigrams and for holding the kind of thing asked for. A
 // sentence longer than maxAnswerBytes is cut around its matched words.
-func (ix *Index) answerSpan(u *unit, aq analyzed) Span {
+//
+// With allow set, only the sentences it allows are candidates, unless it
+// allows none.
+func (ix *Index) answerSpan(u *unit, aq analyzed, allow func(Span) bool) Span {
 	if len(u.sents) == 0 {
 		return trimSpan(u, Span{0, len(u.text)}, aq)
 	}
-	if len(u.sents) == 1 || aq.total == 0 {
+	if allow != nil && !slices.ContainsFunc(u.sents, allow) {
+		allow = nil
+	}
+	if len(u.sents) == 1 || aq.total == 0 && allow == nil {
 		return trimSpan(u, u.sents[0], aq)
 	}
 	terms := aq.terms
@@ -83,14 +90,19 @@ func (ix *Index) answerSpan(u *unit, aq analyzed) Span {
 		}
 	}
 	best, bestScore := 0, -1.0
-	for i := range u.sents {
+	for i, sp := range u.sents {
+		if allow != nil && !allow(sp) {
+			continue
+		}
 		v := 0.0
 		for j := range terms {
 			if masks[i]&(1<<j) != 0 {
 				v += local[j]
 			}
 		}
-		v /= aq.total
+		if aq.total > 0 {
+			v /= aq.total
+		}
 		if aq.bigramTotal > 0 {
 			v += ix.rank.bigrams * bigramWeight(bis[i], aq.bigrams) / aq.bigramTotal
 		}

@@ -468,7 +468,12 @@ func (ix *Index) answer(q string, aq analyzed, hits []hit, limit int, speaker st
 		return ans
 	}
 	u := &ix.units[hits[0].unit]
-	span := ix.answerSpan(u, aq)
+	var allow func(Span) bool
+	if speaker != "" && u.quote < 0 {
+		// Asked for one person's words: the sentence must hold them.
+		allow = func(sp Span) bool { return ix.overlapsQuote(u, sp, speaker) }
+	}
+	span := ix.answerSpan(u, aq, allow)
 	ans = ix.answerWith(ans, u, span, aq)
 	if u.quote < 0 {
 		ans.Speaker, ans.Kind = ix.quoteAt(u, span, speaker)
@@ -490,7 +495,7 @@ func (ix *Index) answerWith(ans Answer, u *unit, span Span, aq analyzed) Answer 
 // statement that covers at least half of span in paragraph unit u, if any
 // (a sentence that only mentions a quotation is the writer's, not the
 // speaker's); with speaker set, only theirs, and Indirect when none covers
-// the span.
+// the span but one of theirs overlaps it.
 func (ix *Index) quoteAt(u *unit, span Span, speaker string) (string, corpus.Kind) {
 	a := ix.corpus.Articles[u.article]
 	for _, qt := range a.Quotes {
@@ -502,10 +507,21 @@ func (ix *Index) quoteAt(u *unit, span Span, speaker string) (string, corpus.Kin
 			return qt.Speaker, qt.Kind
 		}
 	}
-	if speaker != "" {
+	if speaker != "" && ix.overlapsQuote(u, span, speaker) {
 		return speaker, corpus.Indirect
 	}
 	return "", ""
+}
+
+// overlapsQuote reports whether span of paragraph unit u overlaps a
+// quotation or statement of speaker.
+func (ix *Index) overlapsQuote(u *unit, span Span, speaker string) bool {
+	for _, qt := range ix.corpus.Articles[u.article].Quotes {
+		if qt.Paragraph == u.paragraph && qt.Speaker == speaker && max(qt.Start, span.Start) < min(qt.End, span.End) {
+			return true
+		}
+	}
+	return false
 }
 
 // groupByParagraph keeps the best hit of each paragraph, in rank order, so

@@ -406,3 +406,32 @@ func TestFindQuotes(t *testing.T) {
 		t.Errorf("FindQuotes(blank) = %v, %v; want nothing", rs, err)
 	}
 }
+
+func TestWhatSaidPicksTheSpeakersSentence(t *testing.T) {
+	p := "Fox spoke about taxes at length. On taxes, Blair said that cuts would come."
+	quote := "cuts would come"
+	start := strings.Index(p, quote)
+	c := &corpus.Corpus{Articles: []*corpus.Article{{
+		ID: "two-voices", Title: "Two voices",
+		Paragraphs: []string{"An unrelated opening paragraph about rivers.", p},
+		Quotes: []corpus.Quote{{Paragraph: 2, Speaker: "Tony Blair", Kind: corpus.Indirect, Text: quote,
+			Start: start, End: start + len(quote), Cue: "said"}},
+		Speakers: []corpus.Speaker{
+			{Name: "Tony Blair", Aliases: []string{"Blair"}, Statements: 1, MentionedIn: []int{2}},
+			{Name: "Fox", MentionedIn: []int{2}},
+		},
+	}}}
+	ix, err := Open(context.Background(), c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	a, err := ix.Ask(context.Background(), "What did Blair say about taxes?", AskOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "On taxes, Blair said that cuts would come."
+	if a.Status != Answered || a.Text != want || a.Speaker != "Tony Blair" {
+		t.Errorf("Ask(what did Blair say about taxes) = %v %q by %q; want %q by Tony Blair", a.Status, a.Text, a.Speaker, want)
+	}
+}
