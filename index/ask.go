@@ -26,8 +26,13 @@ type ranking struct {
 	// least. In a small corpus every list is short and every term is kept.
 	commonIDF float64
 	commonDF  int
-	// Weights of the re-ranking features (see rerank).
-	bm25, own, sentence, unit, pairs, bigrams float64
+	// Weights of the re-ranking features (see rerank): Bleve's BM25 score
+	// (relative to the top hit's), the best sentence's coverage, the whole
+	// passage's coverage and the question's bigrams in the best sentence.
+	// A BM25 of the re-ranker's own with other k1 and b, and a bonus for
+	// question terms near each other, were measured and left out: they
+	// did not help on SQuAD.
+	bm25, sentence, unit, bigrams float64
 	// title is the share of a term's weight a passage earns when the term
 	// is missing from it but stands in its article's title: questions name
 	// the topic that the passage itself takes as read.
@@ -44,11 +49,6 @@ type ranking struct {
 	// article weighs the share of the candidates' score that the passage's
 	// article holds.
 	article float64
-	// k1 and b are the BM25 constants of the re-ranking's own BM25 score.
-	k1, b float64
-	// pairGap is the largest word distance at which two question terms
-	// count as a pair.
-	pairGap int32
 	// minCoverage is the share of the question's weight the answer's
 	// sentence must hold; below it the article does not seem to answer.
 	minCoverage float64
@@ -62,13 +62,8 @@ func defaultRanking() ranking {
 		commonIDF:   2,
 		commonDF:    64,
 		bm25:        0.5,
-		own:         0,
-		k1:          1.2,
-		b:           0.75,
 		sentence:    0.7,
-		pairs:       0,
 		bigrams:     1,
-		pairGap:     3,
 		title:       1,
 		local:       2,
 		expect:      0.3,
@@ -288,7 +283,6 @@ func (ix *Index) rerank(hits []hit, aq analyzed) {
 	}
 	r := &ix.rank
 	scores := make([]unitScore, len(hits))
-	maxOwn := 0.0
 	for i := range hits {
 		u := &ix.units[hits[i].unit]
 		var titleMask uint64
@@ -299,17 +293,13 @@ func (ix *Index) rerank(hits []hit, aq analyzed) {
 				}
 			}
 		}
-		scores[i] = r.scoreUnit(u, aq, ix.avgLen, titleMask)
-		maxOwn = max(maxOwn, scores[i].bm25)
-	}
-	if maxOwn == 0 {
-		maxOwn = 1
+		scores[i] = r.scoreUnit(u, aq, titleMask)
 	}
 	for i := range hits {
 		h, us := &hits[i], &scores[i]
 		h.sent, h.cov = us.best.sent, us.best.cov
-		h.score = r.bm25*h.bm25/top + r.own*us.bm25/maxOwn + r.sentence*us.best.rankCov + r.unit*us.cov +
-			r.pairs*us.best.pairs + r.bigrams*us.best.bigrams + r.expectRank*us.best.holds + r.exact*us.best.exact
+		h.score = r.bm25*h.bm25/top + r.sentence*us.best.rankCov + r.unit*us.cov +
+			r.bigrams*us.best.bigrams + r.expectRank*us.best.holds + r.exact*us.best.exact
 	}
 	if r.article > 0 && len(ix.corpus.Articles) > 1 {
 		// Passages of the article that most candidates come from gain:
@@ -332,10 +322,9 @@ func (ix *Index) rerank(hits []hit, aq analyzed) {
 type sentenceScore struct {
 	sent int
 	// cov is the share of the question's term weight the sentence holds;
-	// pairs the share held by terms that stand within pairGap words of the
-	// term next to them in the question; bigrams the share of the
-	// question's bigram weight found side by side.
-	cov, pairs, bigrams float64
+	// bigrams the share of the question's bigram weight found side by
+	// side.
+	cov, bigrams float64
 	// rankCov is cov with the credit of title terms, for ranking only.
 	rankCov float64
 	// holds is 1 when the sentence holds the kind of thing asked for.
@@ -346,35 +335,31 @@ type sentenceScore struct {
 }
 
 // unitScore describes how well a unit matches a question.
-
 type unitScore struct {
 	best sentenceScore
 	// cov is the share of the question's weight the whole unit holds.
 	cov float64
-	// bm25 is the unit's BM25 score for the question terms.
-	bm25 float64
 }
 
 // scoreUnit finds the best sentence of u for the question and scores the
-// whole unit; avgLen is the mean number of content words of a paragraph.
-func (r *ranking) scoreUnit(u *unit, aq analyzed, avgLen float64, titleMask uint64) (us unitScore) {
+// whole unit; titleMask marks the question terms in the unit's article
+// title.
+func (r *ranking) scoreUnit(u *unit, aq analyzed, titleMask uint64) (us unitScore) {
 	if aq.total == 0 {
 		return us
 	}
-	var tf [maxTerms]int32
 	best := &us.best
 	terms := aq.terms
-	var last [maxTerms]int32
 	var unitMask uint64
 	cur := int32(-1)
-	var mask, pairMask, biMask, exactMask uint64
+	var mask, biMask, exactMask uint64
 	bestScore := -1.0
 	flush := func() {
 		if cur < 0 || mask == 0 {
 			// A sentence without a question term is never the best.
 			return
 		}
-		s := sentenceScore{sent: int(cur), cov: maskWeight(mask, terms) / aq.total, pairs: maskWeight(pairMask, terms) / aq.total}
+		s := sentenceScore{sent: int(cur), cov: maskWeight(mask, terms) / aq.total}
 		s.rankCov = s.cov + r.title*maskWeight(titleMask&^mask, terms)/aq.total
 		if aq.bigramTotal > 0 {
 			s.bigrams = bigramWeight(biMask, aq.bigrams) / aq.bigramTotal
@@ -383,7 +368,7 @@ func (r *ranking) scoreUnit(u *unit, aq analyzed, avgLen float64, titleMask uint
 			s.holds = 1
 		}
 		s.exact = maskWeight(exactMask, terms) / aq.total
-		if v := r.sentence*s.rankCov + r.pairs*s.pairs + r.bigrams*s.bigrams + r.expectRank*s.holds + r.exact*s.exact; v > bestScore {
+		if v := r.sentence*s.rankCov + r.bigrams*s.bigrams + r.expectRank*s.holds + r.exact*s.exact; v > bestScore {
 			bestScore, *best = v, s
 		}
 	}
@@ -391,8 +376,7 @@ func (r *ranking) scoreUnit(u *unit, aq analyzed, avgLen float64, titleMask uint
 		if t.sent != cur {
 			flush()
 			unitMask |= mask
-			cur, mask, pairMask, biMask, exactMask = t.sent, 0, 0, 0, 0
-			last = [maxTerms]int32{}
+			cur, mask, biMask, exactMask = t.sent, 0, 0, 0
 		}
 		if !aq.may(t.term) {
 			continue
@@ -408,14 +392,6 @@ func (r *ranking) scoreUnit(u *unit, aq analyzed, avgLen float64, titleMask uint
 		if t.surf == terms[j].surf {
 			exactMask |= 1 << j
 		}
-		tf[j]++
-		last[j] = t.pos
-		if j > 0 && last[j-1] > 0 && t.pos-last[j-1] <= r.pairGap {
-			pairMask |= 1 << (j - 1)
-		}
-		if j+1 < len(terms) && last[j+1] > 0 && t.pos-last[j+1] <= r.pairGap {
-			pairMask |= 1 << j
-		}
 		if len(aq.bigrams) > 0 {
 			biMask |= bigramsAt(u, t, aq)
 		}
@@ -423,13 +399,6 @@ func (r *ranking) scoreUnit(u *unit, aq analyzed, avgLen float64, titleMask uint
 	flush()
 	unitMask |= mask
 	us.cov = (maskWeight(unitMask, terms) + r.title*maskWeight(titleMask&^unitMask, terms)) / aq.total
-	norm := r.k1 * (1 - r.b + r.b*float64(len(u.toks))/avgLen)
-	for j, n := range tf[:len(terms)] {
-		if n > 0 {
-			f := float64(n)
-			us.bm25 += terms[j].w * f * (r.k1 + 1) / (f + norm)
-		}
-	}
 	return us
 }
 

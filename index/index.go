@@ -76,8 +76,6 @@ type Index struct {
 	idf []float64
 	// maxIDF weighs a question term no paragraph contains.
 	maxIDF float64
-	// avgLen is the mean number of content words of a paragraph.
-	avgLen float64
 	// attributed tells whether any quotation names its speaker.
 	attributed bool
 	// titles holds the terms of each article's title.
@@ -287,7 +285,6 @@ func (ix *Index) analyzeCorpus() {
 			continue
 		}
 		paras++
-		ix.avgLen += float64(len(u.toks))
 		for _, t := range u.toks {
 			if !ix.stop[t.term] && seen[t.term] != i+1 {
 				seen[t.term] = i + 1
@@ -303,7 +300,6 @@ func (ix *Index) analyzeCorpus() {
 		}
 	}
 	ix.maxIDF = bm25IDF(paras, 0)
-	ix.avgLen = max(1, ix.avgLen/float64(max(paras, 1)))
 }
 
 // bm25IDF is the BM25 inverse document frequency of a term in n of docs
