@@ -150,6 +150,7 @@ func launchBot(tb testing.TB, opts ...func(*bot.Config)) (*discordtest.Server, *
 	return srv, rec
 }
 
+// ask is /ask question.
 func ask(question string) *discordgo.Interaction {
 	return discordtest.Command("ask", discordtest.Opt("question", question))
 }
