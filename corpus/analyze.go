@@ -586,6 +586,9 @@ func notWords(p string, q qspan, prev, next string) bool {
 	if w := strings.ToLower(strings.TrimRight(text, ".,;:!?")); functionWords[w] {
 		return true
 	}
+	if followLine(text) {
+		return true
+	}
 	if looksLikeTitle(text) && startsUpper(prev) && startsUpper(next) && wordCount(text) <= 2 {
 		return true // a nickname inside a name: Robert C. “Bobby” Scott
 	}
@@ -595,6 +598,28 @@ func notWords(p string, q qspan, prev, next string) bool {
 	}
 	return false
 }
+
+// followLine reports whether text is a site's sign-off that points readers
+// to an account ("Follow Jane Roe on Twitter @janeroe"): copied pages often
+// wrap such lines in quotation marks, but nobody said them.
+func followLine(text string) bool {
+	rest, ok := strings.CutPrefix(text, "Follow ")
+	if !ok {
+		return false
+	}
+	if strings.Contains(rest, "@") {
+		return true
+	}
+	for _, site := range socialSites {
+		if strings.Contains(rest, " on "+site) {
+			return true
+		}
+	}
+	return false
+}
+
+// socialSites are the networks a sign-off names.
+var socialSites = []string{"Twitter", "Facebook", "Instagram", "Threads", "Bluesky", "LinkedIn", "Mastodon", "YouTube", "TikTok"}
 
 // finish fills the article's quotations and speakers.
 func (an *analysis) finish(quotes []found) {

@@ -127,6 +127,16 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
+			name:  "a site's sign-off is not a quotation",
+			paras: []string{"“We will win,” said Ann Lee.", `"Follow Tom Field on Twitter @tfield."`},
+			want:  []q{{1, corpus.Direct, "Ann Lee", "We will win,"}},
+		},
+		{
+			name:  "a quotation that opens with Follow stays",
+			paras: []string{"“Follow the money,” said Ann Lee."},
+			want:  []q{{1, corpus.Direct, "Ann Lee", "Follow the money,"}},
+		},
+		{
 			name:  "quotation inside a quotation",
 			paras: []string{`"He asked me, “Are you sure?” and I was," said Ann Lee.`},
 			want:  []q{{1, corpus.Direct, "Ann Lee", "He asked me, “Are you sure?” and I was,"}},
