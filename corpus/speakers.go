@@ -51,6 +51,19 @@ func (an *analysis) speakers() []Speaker {
 // words before the name ("Russian President Vladimir Putin").
 func (an *analysis) describe() {
 	for _, m := range an.ments {
+		// A full name the text introduces by a role is a person's even
+		// when no title or quotation says so: "Democratic strategist
+		// Jane Roe".
+		if m.ent < 0 || m.inQuote {
+			continue
+		}
+		e := an.ents[m.ent]
+		if !e.person && !e.source && !e.org && len(e.words) >= 2 &&
+			descriptionBefore(an.paras[m.para].text, an.paras[m.para].flat, m.tokStart) != "" {
+			e.person = true
+		}
+	}
+	for _, m := range an.ments {
 		if m.ent < 0 || m.inQuote {
 			continue
 		}
@@ -71,13 +84,132 @@ func (an *analysis) describe() {
 				pre = pre[:len(pre)-1]
 			}
 			if len(pre) > 0 {
+				pt := &an.paras[m.para]
+				if w := flatWord(pt.text, pt.flat, m.tokStart-1); titleModifiers[w] {
+					pre = append([]string{w}, pre...) // "former President"
+				}
 				addDesc(e, strings.Join(pre, " "))
 			}
+		}
+		if d := descriptionBefore(an.paras[m.para].text, an.paras[m.para].flat, m.tokStart); d != "" {
+			addDesc(e, d)
 		}
 		if d := appositiveAfter(an.paras[m.para].text, an.paras[m.para].flat, m.tokEnd); d != "" {
 			addDesc(e, d)
 		}
 	}
+}
+
+// titleModifiers are the lower-case words that change what a title before
+// a name says: "former President", "acting Director".
+var titleModifiers = wordSet(`former late then ex acting deputy outgoing incoming retired interim current future fellow`)
+
+// flatWord returns token i of toks when it is a word, or "".
+func flatWord(p string, toks []token, i int) string {
+	if i < 0 || i >= len(toks) || toks[i].kind != tWord {
+		return ""
+	}
+	return p[toks[i].start:toks[i].end]
+}
+
+// descriptionBefore reads the noun phrase naming a role that stands before
+// a name starting at token k, set off by a comma ("his national security
+// adviser, Gen. Michael Flynn") or directly before it ("Democratic
+// strategist Jane Roe"). The phrase must end in a word for a role or a
+// relation (adviser, chief, wife) and, when a comma sets it off, open with
+// a determiner or a possessive, so that "After the meeting, Flynn" gives
+// nothing. A possessive pronoun or article is dropped, a possessive name
+// kept: "Trump’s campaign manager".
+func descriptionBefore(p string, toks []token, k int) string {
+	i := k - 1
+	comma := i >= 0 && toks[i].kind == tPunct && p[toks[i].start:toks[i].end] == ","
+	if comma {
+		i--
+	}
+	if !roleNoun(flatWord(p, toks, i)) {
+		return ""
+	}
+	from := i // first token of the phrase
+	opened := false
+	j := i - 1
+	for ; j >= 0 && i-j <= 6; j-- {
+		w := flatWord(p, toks, j)
+		if w == "" {
+			break
+		}
+		if l := strings.ToLower(w); possessivePronouns[l] || l == "the" || l == "a" || l == "an" {
+			opened = true
+			break
+		}
+		if _, poss := stripPossessive(w); poss {
+			from, opened = j, true
+			for w := flatWord(p, toks, from-1); startsUpper(w) && descWord(w) && j-from < 3; w = flatWord(p, toks, from-1) {
+				from-- // the whole name: "Tom Field’s"
+			}
+			break
+		}
+		if !descWord(w) {
+			break
+		}
+		from = j
+	}
+	if comma {
+		if !opened {
+			return ""
+		}
+		// "With his lawyer, Flynn went": a phrase governed by a
+		// preposition is no appositive.
+		if prepositions[strings.ToLower(flatWord(p, toks, j-1))] {
+			return ""
+		}
+	}
+	return p[toks[from].start:toks[i].end]
+}
+
+// descWord reports whether w may stand inside a descriptive noun phrase
+// before its head: not a function word, a cue or a word that reads as a
+// verb or adverb ("named", "recently").
+func descWord(w string) bool {
+	l := strings.ToLower(w)
+	if functionWords[l] || cueVerbs[l] || prepositions[l] || descStops[l] {
+		return false
+	}
+	if startsUpper(w) {
+		return true // "Democratic", "CIA"
+	}
+	return !strings.HasSuffix(l, "ed") && !strings.HasSuffix(l, "ly")
+}
+
+// possessivePronouns open a noun phrase about someone: "his CIA chief".
+var possessivePronouns = wordSet(`his her their its our my your`)
+
+// prepositions govern a phrase that is no appositive.
+var prepositions = wordSet(`after before during in on at with for from by to of under over against about without into through since until like as`)
+
+// descStops are common verbs and conjunctions that end a phrase walked back
+// from its head.
+var descStops = wordSet(`and or but is was are were be been has have had says told met meets named names picks picked hired hires appointed appoints replaced`)
+
+// roleNouns are heads of phrases that say who someone is: an office, a
+// trade or a relation.
+var roleNouns = wordSet(`adviser advisor aide chief director secretary spokesman spokeswoman spokesperson
+president chairman chairwoman chair minister ambassador leader executive officer lawyer attorney
+counsel analyst economist professor editor reporter correspondent author founder head governor
+senator congressman congresswoman representative mayor general commander deputy member candidate
+nominee manager strategist official diplomat envoy negotiator judge justice prosecutor investigator
+researcher scientist expert consultant lobbyist donor fundraiser operative pollster organizer
+historian writer columnist commentator host anchor producer publisher owner partner colleague
+friend rival opponent ally predecessor successor wife husband son daughter father mother brother
+sister nephew niece uncle aunt cousin grandson granddaughter grandfather grandmother boss employee
+assistant staffer treasurer administrator commissioner chancellor premier ruler king queen prince
+princess admiral colonel captain lieutenant sergeant soldier veteran coach player student
+teacher doctor surgeon physician nurse pastor priest rabbi imam bishop activist campaigner banker
+investor entrepreneur businessman businesswoman billionaire tycoon actor actress singer musician
+artist secretary-general vice-president whip speaker sheriff detective agent spy`)
+
+// roleNoun reports whether w heads a phrase that says who someone is.
+func roleNoun(w string) bool {
+	return w != "" && !startsUpper(w) && roleNouns[w]
 }
 
 // courtesyTitles say nothing about a person's role.

@@ -1,0 +1,93 @@
+package corpus_test
+
+import (
+	"testing"
+
+	"articlebot/corpus"
+)
+
+// TestDescriptionBefore checks that a person only mentioned is described by
+// the role words the text sets before the name, and that phrases which are
+// not about the person give nothing.
+func TestDescriptionBefore(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		person string
+		want   string
+	}{
+		{
+			name:   "possessive pronoun and comma",
+			text:   "Trump named his national security adviser, Gen. Michael Flynn, on Friday.",
+			person: "Michael Flynn",
+			want:   "national security adviser",
+		},
+		{
+			name:   "acronym inside the phrase",
+			text:   "He picked his CIA chief, Rep. Michael Pompeo, on Friday.",
+			person: "Michael Pompeo",
+			want:   "CIA chief",
+		},
+		{
+			name:   "possessive name kept",
+			text:   "Tom Field’s campaign manager, Ann Lee, left the race.",
+			person: "Ann Lee",
+			want:   "Tom Field’s campaign manager",
+		},
+		{
+			name:   "modifier before a title",
+			text:   "The wars were started by former President George W. Bush.",
+			person: "George W. Bush",
+			want:   "former President",
+		},
+		{
+			name:   "role directly before the name",
+			text:   "The plan came from Democratic strategist Ann Lee in March.",
+			person: "Ann Lee",
+			want:   "Democratic strategist",
+		},
+		{
+			name:   "a verb is not part of the role",
+			text:   "Trump appointed deputy adviser Ann Lee in March.",
+			person: "Ann Lee",
+			want:   "deputy adviser",
+		},
+		{
+			name:   "a phrase after a preposition is no appositive",
+			text:   "With his lawyer, Gen. Tom Field went to court.",
+			person: "Tom Field",
+			want:   "",
+		},
+		{
+			name:   "a phrase without a role word says nothing",
+			text:   "After the meeting, Gen. Tom Field went home.",
+			person: "Tom Field",
+			want:   "",
+		},
+		{
+			name:   "the appositive after the name still counts",
+			text:   "His lawyer, Gen. Tom Field, a former judge, spoke.",
+			person: "Tom Field",
+			want:   "lawyer; a former judge",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := corpus.Parse("t", []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, ok := a.Speaker(tt.person)
+			if !ok {
+				var names []string
+				for _, s := range a.Speakers {
+					names = append(names, s.Name)
+				}
+				t.Fatalf("Parse(%q) has no speaker %q; speakers %q", tt.text, tt.person, names)
+			}
+			if s.Description != tt.want {
+				t.Errorf("Parse(%q).Speaker(%q).Description = %q; want %q", tt.text, tt.person, s.Description, tt.want)
+			}
+		})
+	}
+}
