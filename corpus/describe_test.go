@@ -53,6 +53,18 @@ func TestDescriptionBefore(t *testing.T) {
 			want:   "deputy adviser",
 		},
 		{
+			name:   "words before an unopened phrase stay out",
+			text:   "Most voters back Ann Lee, while 5 percent prefer Libertarian nominee Tom Field.",
+			person: "Tom Field",
+			want:   "Libertarian nominee",
+		},
+		{
+			name:   "a participle is no modifier",
+			text:   "He spent the day slamming Democratic vice presidential nominee Tom Field.",
+			person: "Tom Field",
+			want:   "Democratic vice presidential nominee",
+		},
+		{
 			name:   "a phrase after a preposition is no appositive",
 			text:   "With his lawyer, Gen. Tom Field went to court.",
 			person: "Tom Field",

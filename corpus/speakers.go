@@ -102,7 +102,7 @@ func (an *analysis) describe() {
 
 // titleModifiers are the lower-case words that change what a title before
 // a name says: "former President", "acting Director".
-var titleModifiers = wordSet(`former late then ex acting deputy outgoing incoming retired interim current future fellow`)
+var titleModifiers = wordSet(`former late then ex acting deputy outgoing incoming retired interim current future fellow ranking managing founding leading presiding sitting`)
 
 // flatWord returns token i of toks when it is a word, or "".
 func flatWord(p string, toks []token, i int) string {
@@ -153,6 +153,17 @@ func descriptionBefore(p string, toks []token, k int) string {
 		}
 		from = j
 	}
+	if !opened {
+		// Without a determiner to open it, the phrase keeps only words
+		// that plainly belong to a role, so that a verb or conjunction
+		// before it stays out: "while voters prefer Libertarian nominee".
+		for t := i - 1; t >= from; t-- {
+			if w := flatWord(p, toks, t); !roleModifier(w) {
+				from = t + 1
+				break
+			}
+		}
+	}
 	if comma {
 		if !opened {
 			return ""
@@ -177,8 +188,37 @@ func descWord(w string) bool {
 	if startsUpper(w) {
 		return true // "Democratic", "CIA"
 	}
+	if strings.HasSuffix(l, "ing") {
+		return titleModifiers[l] // "acting", not "slamming"
+	}
 	return !strings.HasSuffix(l, "ed") && !strings.HasSuffix(l, "ly")
 }
+
+// roleModifier reports whether w plainly belongs to a role phrase that no
+// determiner opens: a capitalised word, a role word, a modifier of titles
+// or an adjective by its ending or its hyphen ("presidential", "senior",
+// "hedge-fund").
+func roleModifier(w string) bool {
+	if w == "" {
+		return false
+	}
+	if startsUpper(w) {
+		return descWord(w)
+	}
+	if roleNouns[w] || titleModifiers[w] || roleCompounds[w] || strings.Contains(w, "-") && descWord(w) {
+		return true
+	}
+	for _, suf := range []string{"al", "ial", "ic", "ive", "ior", "ary"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// roleCompounds are nouns that stand before another to name a role:
+// "press secretary", "campaign manager", "vice presidential nominee".
+var roleCompounds = wordSet(`vice press campaign security communications communication policy foreign defense health finance state party senior junior top longtime assistant associate board team tech technology division rights police news trade tax budget intelligence economic energy election`)
 
 // possessivePronouns open a noun phrase about someone: "his CIA chief".
 var possessivePronouns = wordSet(`his her their its our my your`)
@@ -188,7 +228,7 @@ var prepositions = wordSet(`after before during in on at with for from by to of 
 
 // descStops are common verbs and conjunctions that end a phrase walked back
 // from its head.
-var descStops = wordSet(`and or but is was are were be been has have had says told met meets named names picks picked hired hires appointed appoints replaced`)
+var descStops = wordSet(`and or but because while when if than that including is was are were be been has have had says told met meets named names picks picked hired hires appointed appoints replaced`)
 
 // roleNouns are heads of phrases that say who someone is: an office, a
 // trade or a relation.
