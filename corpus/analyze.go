@@ -583,16 +583,17 @@ func notWords(p string, q qspan, prev, next string) bool {
 	if strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") || strings.HasPrefix(text, "[") && strings.HasSuffix(text, "]") {
 		return true
 	}
-	if w := strings.ToLower(strings.TrimRight(text, ".,;:!?")); functionWords[w] {
+	if w := strings.TrimRight(text, ".,;:!?"); len(w) <= 4 && functionWords[strings.ToLower(w)] {
 		return true
 	}
 	if followLine(text) {
 		return true
 	}
-	if looksLikeTitle(text) && startsUpper(prev) && startsUpper(next) && wordCount(text) <= 2 {
+	title := looksLikeTitle(text)
+	if title && startsUpper(prev) && startsUpper(next) && wordCount(text) <= 2 {
 		return true // a nickname inside a name: Robert C. “Bobby” Scott
 	}
-	if looksLikeTitle(text) {
+	if title {
 		_, poss := stripPossessive(prev)
 		return titleLead[strings.ToLower(prev)] || poss || strings.HasSuffix(prev, "s’") || strings.HasSuffix(prev, "s'")
 	}

@@ -213,7 +213,7 @@ func headline(p string, toks []token) bool {
 	words, capped := 0, 0
 	for _, t := range toks {
 		w := p[t.start:t.end]
-		if t.kind != tWord || titleSmallWords[strings.ToLower(w)] {
+		if t.kind != tWord || len(w) <= 4 && titleSmallWords[strings.ToLower(w)] {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)

@@ -140,20 +140,35 @@ func wordCount(s string) int {
 // (“Face the Nation,” “Contract with America”) rather than words someone
 // said: every word capitalised except short function words.
 func looksLikeTitle(s string) bool {
-	words := strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) && r != '\'' && r != '’' })
-	if len(words) == 0 || len(words) > 8 {
-		return false
-	}
-	for i, w := range words {
-		if startsUpper(w) || unicode.IsDigit([]rune(w)[0]) {
+	// Words are read one at a time so that a long quotation is given up
+	// at its first lower-case word, without splitting it all.
+	inWord := func(r rune) bool { return isWordRune(r) || r == '\'' || r == '’' }
+	n := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !inWord(r) {
+			i += size
 			continue
 		}
-		if i > 0 && titleSmallWords[w] {
-			continue
+		j := i + size
+		for j < len(s) {
+			r2, s2 := utf8.DecodeRuneInString(s[j:])
+			if !inWord(r2) {
+				break
+			}
+			j += s2
 		}
-		return false
+		w := s[i:j]
+		n++
+		if n > 8 {
+			return false
+		}
+		if !startsUpper(w) && !unicode.IsDigit(r) && (n == 1 || !titleSmallWords[w]) {
+			return false
+		}
+		i = j
 	}
-	return true
+	return n > 0
 }
 
 var titleSmallWords = map[string]bool{
