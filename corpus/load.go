@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -239,7 +240,7 @@ func paragraphs(lines []string) []string {
 	var out []string
 	if !separated {
 		for _, l := range lines {
-			if t := strings.Join(strings.Fields(l), " "); t != "" {
+			if t := foldSpace(l); t != "" {
 				out = append(out, t)
 			}
 		}
@@ -253,7 +254,7 @@ func paragraphs(lines []string) []string {
 		}
 	}
 	for _, l := range lines {
-		t := strings.Join(strings.Fields(l), " ")
+		t := foldSpace(l)
 		if t == "" {
 			flush()
 			continue
@@ -262,6 +263,29 @@ func paragraphs(lines []string) []string {
 	}
 	flush()
 	return out
+}
+
+// foldSpace trims l and turns each run of white space in it into one
+// space. Most lines need nothing done, and are returned as they are
+// without being split and joined again.
+func foldSpace(l string) string {
+	prevSpace := true // a leading space needs folding
+	for i := 0; i < len(l); {
+		r, size := rune(l[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(l[i:])
+		}
+		space := unicode.IsSpace(r)
+		if space && (r != ' ' || prevSpace) {
+			return strings.Join(strings.Fields(l), " ")
+		}
+		prevSpace = space
+		i += size
+	}
+	if prevSpace && l != "" {
+		return strings.Join(strings.Fields(l), " ") // a trailing space
+	}
+	return l
 }
 
 // titleFromID makes "us-russia_relations" read "us russia relations".
