@@ -35,28 +35,30 @@ func findQuotes(p string) []qspan {
 	var out []qspan
 	open := -1
 	nested := 0 // marks of the other kind opened inside the open quotation
+	same := 0   // marks of the same kind opened inside it
 	for i := 0; i < len(p); {
 		r, size := utf8.DecodeRuneInString(p[i:])
 		if !isQuoteMark(r) {
 			i += size
 			continue
 		}
-		prev, _ := utf8.DecodeLastRuneInString(p[:i])
-		next, _ := utf8.DecodeRuneInString(p[i+size:])
-		hasPrev, hasNext := i > 0, i+size < len(p)
-		canOpen := hasNext && !unicode.IsSpace(next) && !isQuoteMark(next) &&
-			(!hasPrev || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:", prev))
-		canClose := hasPrev && !unicode.IsSpace(prev) &&
-			(!hasNext || unicode.IsSpace(next) || unicode.IsPunct(next) || isQuoteMark(next))
+		canOpen, canClose := markRole(p, i, size)
 		if open < 0 {
 			if canOpen || (r == '“' || r == '„') && !canClose {
 				open = i
-				nested = 0
+				nested, same = 0, 0
 			}
 		} else {
 			outer, _ := utf8.DecodeRuneInString(p[open:])
 			other := (outer == '"') != (r == '"')
 			switch {
+			case !other && same > 0 && canClose:
+				same--
+			case !other && canOpen && !canClose && !endsWithSentence(p[:i]) && closersAhead(p, i+size) >= 2:
+				// “… what he calls “hell” than live …”: the same kind
+				// of mark for a quotation inside a quotation, told by
+				// the two closing marks that follow.
+				same++
 			case other && nested > 0 && canClose:
 				// "… “As you know, …” …": a quotation inside a quotation
 				// uses the other kind of mark.
@@ -89,6 +91,39 @@ func findQuotes(p string) []qspan {
 		}
 	}
 	return out
+}
+
+// markRole reads the quotation mark of size bytes at p[i] by its
+// neighbours: whether it can open a quotation and whether it can close one.
+func markRole(p string, i, size int) (canOpen, canClose bool) {
+	prev, _ := utf8.DecodeLastRuneInString(p[:i])
+	next, _ := utf8.DecodeRuneInString(p[i+size:])
+	hasPrev, hasNext := i > 0, i+size < len(p)
+	canOpen = hasNext && !unicode.IsSpace(next) && !isQuoteMark(next) &&
+		(!hasPrev || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:", prev))
+	canClose = hasPrev && !unicode.IsSpace(prev) &&
+		(!hasNext || unicode.IsSpace(next) || unicode.IsPunct(next) || isQuoteMark(next))
+	return canOpen, canClose
+}
+
+// closersAhead counts the marks from p[from:] on that can only close a
+// quotation, up to the first that can open one.
+func closersAhead(p string, from int) int {
+	n := 0
+	for i := from; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		if isQuoteMark(r) {
+			canOpen, canClose := markRole(p, i, size)
+			if canOpen {
+				return n
+			}
+			if canClose {
+				n++
+			}
+		}
+		i += size
+	}
+	return n
 }
 
 // endsWithSentence reports whether s, spaces aside, ends with . ! or ?.

@@ -127,6 +127,19 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
+			name:  "quotation inside a quotation with the same marks",
+			paras: []string{"“I’d rather live in what he calls “hell” than live here.” ― Ann Lee"},
+			want:  []q{{1, corpus.Direct, "Ann Lee", "I’d rather live in what he calls “hell” than live here."}},
+		},
+		{
+			name:  "a new quotation after one left open",
+			paras: []string{"Tom Field spoke. “We will see. “It is close,” he said."},
+			want: []q{
+				{1, corpus.Direct, "Tom Field", "We will see."},
+				{1, corpus.Direct, "Tom Field", "It is close,"},
+			},
+		},
+		{
 			name:  "a site's sign-off is not a quotation",
 			paras: []string{"“We will win,” said Ann Lee.", `"Follow Tom Field on Twitter @tfield."`},
 			want:  []q{{1, corpus.Direct, "Ann Lee", "We will win,"}},
