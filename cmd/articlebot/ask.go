@@ -54,11 +54,7 @@ func runAsk(ctx context.Context, e env, args []string) error {
 	if *limit < 1 || *limit > 50 {
 		return usageError{fmt.Sprintf("--limit is %d: use a number from 1 to 50", *limit)}
 	}
-	cfg, log, err := setup(e, c)
-	if err != nil {
-		return err
-	}
-	corp, err := loadCorpus(cfg, log)
+	cfg, _, corp, err := setupCorpus(e, c)
 	if err != nil {
 		return err
 	}
