@@ -61,9 +61,9 @@ func (an *analysis) read() {
 		pt := &an.paras[i]
 		pt.text = p
 		pt.quotes = findQuotes(p)
-		pt.toks = tokenize(p, pt.quotes)
-		pt.sents = splitSentences(p, pt.toks, pt.quotes)
 		pt.flat = tokenize(p, nil)
+		pt.toks = withQuotes(pt.flat, pt.quotes)
+		pt.sents = splitSentences(p, pt.toks, pt.quotes)
 		if headline(p, pt.flat) {
 			continue // every word is capitalised: no telling names apart
 		}

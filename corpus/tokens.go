@@ -97,6 +97,31 @@ func tokenize(p string, qs []qspan) []token {
 	return toks
 }
 
+// withQuotes turns the tokens of a paragraph tokenized without quotations
+// (flat) into those tokenize(p, qs) gives, each quotation one tQuote token,
+// without reading the text again. It relies on quotation marks never
+// joining words, so that every quotation starts and ends between tokens.
+func withQuotes(flat []token, qs []qspan) []token {
+	if len(qs) == 0 {
+		return flat
+	}
+	toks := make([]token, 0, len(flat))
+	qi := 0
+	for k := 0; k < len(flat); {
+		if qi < len(qs) && flat[k].start >= qs[qi].open {
+			toks = append(toks, token{kind: tQuote, start: qs[qi].open, end: qs[qi].after, q: qi})
+			for k < len(flat) && flat[k].start < qs[qi].after {
+				k++
+			}
+			qi++
+			continue
+		}
+		toks = append(toks, flat[k])
+		k++
+	}
+	return toks
+}
+
 // sentence is a range [from, to) of a paragraph's tokens.
 type sentence struct{ from, to int }
 
