@@ -85,12 +85,16 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 		}
 	}
 	var resp Response
-	deferred := b.cfg.DeferAfter < 0
+	// DeferAfter counts from when Discord created the interaction, as its
+	// 3 s window does: under load a handler starts late, and a timer started
+	// with it would miss the window.
+	wait := deferDelay(createdAt(i.ID), start, b.cfg.DeferAfter)
+	deferred := wait == 0
 	if deferred {
 		deferReply()
 		resp = <-done
 	} else {
-		timer := time.NewTimer(b.cfg.DeferAfter)
+		timer := time.NewTimer(wait)
 		defer timer.Stop()
 		select {
 		case resp = <-done:
@@ -103,6 +107,33 @@ func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreat
 	if err := b.sendInteraction(i, log, resp, deferred); err == nil {
 		log.Info("answered", slog.Duration("took", time.Since(start)), slog.Bool("deferred", deferred))
 	}
+}
+
+// createdAt is when Discord created the interaction with this ID, read
+// from the snowflake; the zero time when the ID is not one.
+func createdAt(id string) time.Time {
+	t, err := discordgo.SnowflakeTimestamp(id)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// deferDelay is how long after received (when the bot got the interaction)
+// the router waits for the handler before deferring the reply: after, counted
+// from created. The two clocks are not the same: a creation time after
+// receipt (the host's clock is behind Discord's) or unknown is not trusted,
+// and the wait counts from receipt; a creation time long past (the host's
+// clock is ahead) only makes the deferral come at once, which is safe. The
+// wait is never negative. A negative after means defer at once.
+func deferDelay(created, received time.Time, after time.Duration) time.Duration {
+	if after < 0 {
+		return 0
+	}
+	if created.IsZero() || created.After(received) {
+		created = received
+	}
+	return max(created.Add(after).Sub(received), 0)
 }
 
 // autocompleteResult is the response to an autocomplete interaction.
