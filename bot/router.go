@@ -273,9 +273,10 @@ func messageSend(resp Response, to *discordgo.Message) *discordgo.MessageSend {
 }
 
 // retry calls Discord once more when the first call fails with a server
-// error. discordgo itself retries a 502 (up to three times) and sleeps
+// error. discordgo itself retries a 502 (MaxRestRetries times) and sleeps
 // through a 429; a 500, 503 or 504 it returns, and one retry is worth it
-// there. Every failure is logged with what was being done.
+// there, as it is after a run of 502s that used up discordgo's retries.
+// Every failure is logged with what was being done.
 //
 // Each attempt gets its own deadline, Config.Timeout within parent: a call
 // Discord does not answer must not hold the request (and Close) forever.
@@ -299,7 +300,18 @@ func (b *Bot) retry(parent context.Context, log *slog.Logger, what string, call 
 // serverError reports whether Discord answered with a 5xx.
 func serverError(err error) bool {
 	var rest *discordgo.RESTError
-	return errors.As(err, &rest) && rest.Response != nil && rest.Response.StatusCode >= http.StatusInternalServerError
+	if errors.As(err, &rest) {
+		return rest.Response != nil && rest.Response.StatusCode >= http.StatusInternalServerError
+	}
+	return retriesExhausted(err)
+}
+
+// retriesExhausted reports whether err is the one discordgo returns when
+// every one of its own retries of a 502 failed. It is a plain error (not a
+// *discordgo.RESTError, see RequestWithLockedBucket in restapi.go), so its
+// message is all there is to recognise it by.
+func retriesExhausted(err error) bool {
+	return strings.Contains(err.Error(), "Exceeded Max retries HTTP 5")
 }
 
 // tokenInURL matches an interaction or webhook token in a URL inside an
