@@ -106,6 +106,10 @@ func TestExpect(t *testing.T) {
 		{"Who is Trump's CIA chief?", expectName},
 		{"Where was the game played?", expectName},
 		{"Why is the issue pressing?", expectAny},
+		{"In 1990, who won the cup?", expectName},
+		{"What did the army build near where the fort stood?", expectAny},
+		{"WHAT YEAR did it open?", expectNumber},
+		{"What was the year like?", expectAny},
 	}
 	for _, tt := range tests {
 		if got := expect(tt.q); got != tt.want {

@@ -40,7 +40,7 @@ var (
 
 // nameWithin is how many of the first words are looked at for a nameWords
 // word: "In 1990, who …" asks for a name; a "where" deep in a clause
-// ("What was built where the fort stood?") does not.
+// ("What did the army build near where the fort stood?") does not.
 const nameWithin = 4
 
 func set(words ...string) map[string]bool {

@@ -435,3 +435,36 @@ func TestWhatSaidPicksTheSpeakersSentence(t *testing.T) {
 		t.Errorf("Ask(what did Blair say about taxes) = %v %q by %q; want %q by Tony Blair", a.Status, a.Text, a.Speaker, want)
 	}
 }
+
+// TestAnswerHoldsNewKind checks that the answer sentence holds the kind of
+// thing asked for in a word of its own: a capitalised question word does
+// not count as the name a who/where question wants.
+func TestAnswerHoldsNewKind(t *testing.T) {
+	tests := []struct {
+		name, para, q, want string
+	}{
+		{"name", "The Fair was held every spring. The fair was held in Lyon.",
+			"Where was the fair held?", "The fair was held in Lyon."},
+		{"number", "The 1990 bridge over the river opened to praise. The 1990 bridge over the river opened in 1994.",
+			"When did the 1990 bridge over the river open?", "The 1990 bridge over the river opened in 1994."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &corpus.Corpus{Articles: []*corpus.Article{{
+				ID: "kinds", Title: "Kinds", Paragraphs: []string{"An unrelated opening paragraph about rivers.", tt.para},
+			}}}
+			ix, err := Open(context.Background(), c, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			a, err := ix.Ask(context.Background(), tt.q, AskOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Status != Answered || a.Text != tt.want {
+				t.Errorf("Ask(%q) = %v %q; want %v %q", tt.q, a.Status, a.Text, Answered, tt.want)
+			}
+		})
+	}
+}
