@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // userLimiter is a per-user token bucket, so that one member cannot keep
@@ -20,25 +22,9 @@ type userLimiter struct {
 }
 
 type userBucket struct {
-	tokens float64   // tokens left as of at
-	at     time.Time // when tokens was last brought up to date
+	lim    *rate.Limiter
 	seen   time.Time
 	warned bool // told to slow down since last allowed
-}
-
-// spend refills the bucket by one token per every since it was last
-// brought up to date, up to burst, then takes a token if there is one. A
-// clock that goes back refills nothing.
-func (u *userBucket) spend(now time.Time, every time.Duration, burst int) bool {
-	if elapsed := now.Sub(u.at); elapsed > 0 {
-		u.tokens = min(float64(burst), u.tokens+float64(elapsed)/float64(every))
-		u.at = now
-	}
-	if u.tokens < 1 {
-		return false
-	}
-	u.tokens--
-	return true
 }
 
 func newUserLimiter(every time.Duration, burst, max int, now func() time.Time) *userLimiter {
@@ -69,11 +55,11 @@ func (l *userLimiter) take(user string, message bool) (ok, first bool) {
 		if len(l.users) >= l.max {
 			l.prune(now)
 		}
-		u = &userBucket{tokens: float64(l.burst), at: now}
+		u = &userBucket{lim: rate.NewLimiter(rate.Every(l.every), l.burst)}
 		l.users[user] = u
 	}
 	u.seen = now
-	if u.spend(now, l.every, l.burst) {
+	if u.lim.AllowN(now, 1) {
 		u.warned = false
 		return true, false
 	}

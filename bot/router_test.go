@@ -59,34 +59,6 @@ func TestUserLimiter(t *testing.T) {
 	}
 }
 
-// TestUserBucketSpend steps one bucket (a token a second, burst 2) through
-// partial refills, the burst cap and a clock that goes back.
-func TestUserBucketSpend(t *testing.T) {
-	c := &clock{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
-	u := &userBucket{tokens: 2, at: c.now()}
-	steps := []struct {
-		name  string
-		after time.Duration
-		want  bool
-	}{
-		{"full bucket", 0, true},
-		{"second of the burst", 0, true},
-		{"empty", 0, false},
-		{"half a token refilled", 500 * time.Millisecond, false},
-		{"the other half", 500 * time.Millisecond, true},
-		{"clock back: nothing refilled", -10 * time.Second, false},
-		{"long idle: refilled to the burst only", time.Hour, true},
-		{"second token of the refill", 0, true},
-		{"no third token", 0, false},
-	}
-	for _, s := range steps {
-		c.advance(s.after)
-		if got := u.spend(c.now(), time.Second, 2); got != s.want {
-			t.Errorf("%s: spend() = %v; want %v (tokens now %.2f)", s.name, got, s.want, u.tokens)
-		}
-	}
-}
-
 func TestUserLimiterBounded(t *testing.T) {
 	c := &clock{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 	l := newUserLimiter(time.Second, 2, 4, c.now)
