@@ -109,8 +109,12 @@ func (a *analyzer) isStop(norm string) bool {
 	return ok
 }
 
-// stem returns the search term of a folded word.
+// stem returns the search term of a folded word; an irregular past form
+// takes the term of its verb's base form.
 func (a *analyzer) stem(norm string) string {
+	if base, ok := irregular[norm]; ok {
+		norm = base
+	}
 	ts := a.stemmer.Filter(analysis.TokenStream{{Term: []byte(norm)}})
 	return string(ts[0].Term)
 }

@@ -168,3 +168,28 @@ func TestFamilies(t *testing.T) {
 		}
 	}
 }
+
+func TestStemIrregular(t *testing.T) {
+	an, err := newAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, a, b string
+		same       bool
+	}{
+		{"simple past", "won", "win", true},
+		{"past participle", "written", "writes", true},
+		{"regular verb untouched", "played", "play", true},
+		{"homograph left alone", "found", "find", false},
+		{"unrelated words apart", "won", "wonder", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sa, sb := an.stem(tt.a), an.stem(tt.b)
+			if (sa == sb) != tt.same {
+				t.Errorf("stem(%q) = %q, stem(%q) = %q; want equal %v", tt.a, sa, tt.b, sb, tt.same)
+			}
+		})
+	}
+}

@@ -26,7 +26,7 @@ import (
 
 // schema names the layout of the index documents and their analysis; a
 // change to either must change it so that on-disk indexes are rebuilt.
-const schema = "articlebot-index-v2"
+const schema = "articlebot-index-v3"
 
 // Field names of the Bleve documents.
 const (
