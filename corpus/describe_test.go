@@ -23,6 +23,12 @@ func TestDescriptionBefore(t *testing.T) {
 			want:   "national security adviser",
 		},
 		{
+			name:   "sentence adverb before the role",
+			text:   "Meanwhile Lib Dem leader Charles Kennedy visited Leeds.",
+			person: "Charles Kennedy",
+			want:   "Lib Dem leader",
+		},
+		{
 			name:   "acronym inside the phrase",
 			text:   "He picked his CIA chief, Rep. Michael Pompeo, on Friday.",
 			person: "Michael Pompeo",

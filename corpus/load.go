@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -148,6 +149,9 @@ func Parse(id string, data []byte) (*Article, error) {
 	if a.Title == "" {
 		lines = markdownTitle(a, lines)
 	}
+	if a.Title == "" {
+		lines = headlineTitle(a, lines)
+	}
 	a.Paragraphs = paragraphs(lines)
 	if len(a.Paragraphs) == 0 {
 		return nil, ErrNoBodyID
@@ -221,6 +225,52 @@ func markdownTitle(a *Article, lines []string) []string {
 		return lines
 	}
 	return lines
+}
+
+// headlineWords bounds a first line taken for a headline.
+const headlineWords = 15
+
+// headlineTitle takes the first line of a text whose paragraphs are separated by
+// blank lines as its title when it reads as a headline, as news files often
+// start: one short line, alone in its block, that does not end a sentence
+// ("Fox attacks Blair's Tory 'lies'"), followed by the body. A first line
+// that ends with a full stop, or a text with a paragraph a line, is left as
+// the first paragraph.
+func headlineTitle(a *Article, lines []string) []string {
+	first := -1
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			first = i
+			break
+		}
+	}
+	if first < 0 || first+1 >= len(lines) || strings.TrimSpace(lines[first+1]) != "" {
+		return lines
+	}
+	rest := lines[first+1:]
+	if !slices.ContainsFunc(rest, func(l string) bool { return strings.TrimSpace(l) != "" }) {
+		return lines
+	}
+	line := foldSpace(lines[first])
+	words := strings.Fields(line)
+	if len(words) > headlineWords {
+		return lines
+	}
+	r, _ := utf8.DecodeRuneInString(line)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune(`"“'‘`, r) {
+		return lines
+	}
+	end := strings.TrimRight(line, `"”’')]`)
+	if end == "" || strings.ContainsRune(".!?:;,…", lastRune(end)) {
+		return lines
+	}
+	a.Title = line
+	return rest
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 func paragraphs(lines []string) []string {

@@ -43,6 +43,36 @@ func TestParse(t *testing.T) {
 			paras: []string{"Body text."},
 		},
 		{
+			name:  "a short first line alone is a headline",
+			in:    "Fox attacks Blair's Tory 'lies'\n\nTony Blair lied, say the Tories.\n\nMore text.\n",
+			title: "Fox attacks Blair's Tory 'lies'",
+			paras: []string{"Tony Blair lied, say the Tories.", "More text."},
+		},
+		{
+			name:  "a first line that ends a sentence is a paragraph",
+			in:    "Talks resumed on Monday.\n\nThey ended on Tuesday.\n",
+			title: "art",
+			paras: []string{"Talks resumed on Monday.", "They ended on Tuesday."},
+		},
+		{
+			name:  "a long first line is a paragraph",
+			in:    "One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen\n\nNext.\n",
+			title: "art",
+			paras: []string{"One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen", "Next."},
+		},
+		{
+			name:  "no headline in a paragraph-a-line text",
+			in:    "Short opener\nBody line.\n",
+			title: "art",
+			paras: []string{"Short opener", "Body line."},
+		},
+		{
+			name:  "a headline needs a body after it",
+			in:    "Only a line\n\n",
+			title: "art",
+			paras: []string{"Only a line"},
+		},
+		{
 			name:  "unclosed front matter is text",
 			in:    "---\ntitle: x\nno end\n",
 			title: "art",

@@ -226,9 +226,12 @@ var possessivePronouns = wordSet(`his her their its our my your`)
 // prepositions govern a phrase that is no appositive.
 var prepositions = wordSet(`after before during in on at with for from by to of under over against about without into through since until like as`)
 
-// descStops are common verbs and conjunctions that end a phrase walked back
-// from its head.
-var descStops = wordSet(`and or but because while when if than that including is was are were be been has have had says told met meets named names picks picked hired hires appointed appoints replaced`)
+// descStops are common verbs, conjunctions and sentence adverbs that end a
+// phrase walked back from its head. The adverbs matter at the start of a
+// sentence, where their capital letter would pass them for part of a title:
+// "Meanwhile Lib Dem leader Charles Kennedy".
+var descStops = wordSet(`and or but because while when if than that including is was are were be been has have had says told met meets named names picks picked hired hires appointed appoints replaced
+	meanwhile however moreover furthermore nevertheless nonetheless instead also still earlier later yesterday today tonight now thus therefore indeed separately elsewhere`)
 
 // roleNouns are heads of phrases that say who someone is: an office, a
 // trade or a relation.
