@@ -193,3 +193,22 @@ func TestStemIrregular(t *testing.T) {
 		})
 	}
 }
+
+func TestRefersBack(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"It has been held since 1450.", true},
+		{"This imagery has been in use since the 14th century.", true},
+		{"Their record stood.", true},
+		{"Italy won.", false},
+		{"The event was held in May.", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := refersBack(tt.s); got != tt.want {
+			t.Errorf("refersBack(%q) = %v; want %v", tt.s, got, tt.want)
+		}
+	}
+}

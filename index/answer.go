@@ -141,9 +141,19 @@ func (ix *Index) answerSpan(u *unit, aq analyzed, allow func(Span) bool) Span {
 			continue
 		}
 		v := 0.0
+		// A sentence that opens by pointing back ("This imagery …", "It
+		// …") speaks of what the sentence before it names: it earns part
+		// of the weight of the question terms found only there.
+		var back uint64
+		if i > 0 && refersBack(u.text[sp.Start:sp.End]) {
+			back = masks[i-1] &^ masks[i]
+		}
 		for j := range terms {
-			if masks[i]&(1<<j) != 0 {
+			switch {
+			case masks[i]&(1<<j) != 0:
 				v += local[j]
+			case back&(1<<j) != 0:
+				v += ix.rank.carry * local[j]
 			}
 		}
 		if aq.total > 0 {
@@ -179,6 +189,25 @@ func bigramsAt(u *unit, t tok, aq analyzed) uint64 {
 		}
 	}
 	return m
+}
+
+// backWords open a sentence that speaks of what the one before it named:
+// pronouns and demonstratives. They are English grammar, not words of any
+// text.
+var backWords = map[string]bool{
+	"it": true, "its": true, "this": true, "these": true, "that": true, "those": true,
+	"he": true, "she": true, "his": true, "her": true, "they": true, "their": true,
+	"such": true,
+}
+
+// refersBack reports whether sentence s opens with a word that points back
+// to the sentence before it.
+func refersBack(s string) bool {
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(s)
+	}
+	return end > 0 && backWords[strings.ToLower(s[:end])]
 }
 
 // isKind reports whether content word t of u is the kind of thing e asks

@@ -42,6 +42,10 @@ type ranking struct {
 	// expect is the bonus of a sentence that holds the kind of thing the
 	// question asks for.
 	local, expect float64
+	// carry is the share of a question term's weight that an answer
+	// sentence opening with a word that points back ("This …", "It …")
+	// earns when the term is in the sentence before it.
+	carry float64
 	// expectRank is the same bonus in the ranking of passages.
 	expectRank float64
 	// exact weighs words matched as written, before stemming.
@@ -67,6 +71,7 @@ func defaultRanking() ranking {
 		title:       1,
 		local:       2,
 		expect:      0.3,
+		carry:       0.7,
 		expectRank:  0.2,
 		exact:       0.6,
 		article:     0.2,

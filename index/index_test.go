@@ -447,6 +447,8 @@ func TestAnswerHoldsNewKind(t *testing.T) {
 			"Where was the fair held?", "The fair was held in Lyon."},
 		{"number", "The 1990 bridge over the river opened to praise. The 1990 bridge over the river opened in 1994.",
 			"When did the 1990 bridge over the river open?", "The 1990 bridge over the river opened in 1994."},
+		{"points back", "The Lyon fair is the region's oldest market. It has been held since 1450.",
+			"Since when has the Lyon fair been held?", "It has been held since 1450."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
