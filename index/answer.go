@@ -142,10 +142,11 @@ func (ix *Index) answerSpan(u *unit, aq analyzed, allow func(Span) bool) Span {
 		}
 		v := 0.0
 		// A sentence that opens by pointing back ("This imagery …", "It
-		// …") speaks of what the sentence before it names: it earns part
-		// of the weight of the question terms found only there.
+		// …", "The company …" after a sentence that names a company)
+		// speaks of what the sentence before it names: it earns part of
+		// the weight of the question terms found only there.
 		var back uint64
-		if i > 0 && refersBack(u.text[sp.Start:sp.End]) {
+		if i > 0 && (refersBack(u.text[sp.Start:sp.End]) || definiteBack(u, i)) {
 			back = masks[i-1] &^ masks[i]
 		}
 		for j := range terms {
@@ -208,6 +209,26 @@ func refersBack(s string) bool {
 		end = len(s)
 	}
 	return end > 0 && backWords[strings.ToLower(s[:end])]
+}
+
+// definiteBack reports whether sentence i of u opens with "The" and a word
+// the sentence before it holds ("… a telegraph company. The company …").
+func definiteBack(u *unit, i int) bool {
+	sp := u.sents[i]
+	if len(u.text)-sp.Start < 4 || !strings.EqualFold(u.text[sp.Start:sp.Start+4], "the ") {
+		return false
+	}
+	k, _ := slices.BinarySearchFunc(u.toks, int32(sp.Start), func(t tok, start int32) int { return int(t.start - start) })
+	if k >= len(u.toks) || int(u.toks[k].sent) != i || int(u.toks[k].start) > sp.Start+5 {
+		return false
+	}
+	first := u.toks[k].term
+	for _, t := range u.toks[:k] {
+		if int(t.sent) == i-1 && t.term == first {
+			return true
+		}
+	}
+	return false
 }
 
 // isKind reports whether content word t of u is the kind of thing e asks

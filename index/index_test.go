@@ -449,6 +449,8 @@ func TestAnswerHoldsNewKind(t *testing.T) {
 			"When did the 1990 bridge over the river open?", "The 1990 bridge over the river opened in 1994."},
 		{"points back", "The Lyon fair is the region's oldest market. It has been held since 1450.",
 			"Since when has the Lyon fair been held?", "It has been held since 1450."},
+		{"the same thing again", "Tesla joined a company in Budapest. The company made him its chief electrician.",
+			"What did the Budapest company make Tesla?", "The company made him its chief electrician."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
