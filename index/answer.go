@@ -135,20 +135,24 @@ func (ix *Index) answerSpan(u *unit, aq analyzed, allow func(Span) bool) Span {
 			local[j] = terms[j].w * (1 + ix.rank.local*(float64(n-sf)/float64(n)))
 		}
 	}
+	// A sentence that opens by pointing back ("This imagery …", "It …",
+	// "The company …" after a sentence that names a company) speaks of
+	// what the sentence before it names, and so on up a chain of such
+	// sentences: it earns part of the weight of the question terms found
+	// only there.
+	backs := make([]uint64, n)
+	for i, sp := range u.sents {
+		if i > 0 && (refersBack(u.text[sp.Start:sp.End]) || definiteBack(u, i)) {
+			backs[i] = (masks[i-1] | backs[i-1]) &^ masks[i]
+		}
+	}
 	best, bestScore := 0, -1.0
 	for i, sp := range u.sents {
 		if allow != nil && !allow(sp) {
 			continue
 		}
 		v := 0.0
-		// A sentence that opens by pointing back ("This imagery …", "It
-		// …", "The company …" after a sentence that names a company)
-		// speaks of what the sentence before it names: it earns part of
-		// the weight of the question terms found only there.
-		var back uint64
-		if i > 0 && (refersBack(u.text[sp.Start:sp.End]) || definiteBack(u, i)) {
-			back = masks[i-1] &^ masks[i]
-		}
+		back := backs[i]
 		for j := range terms {
 			switch {
 			case masks[i]&(1<<j) != 0:
