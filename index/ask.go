@@ -309,15 +309,21 @@ func (ix *Index) rerank(hits []hit, aq analyzed) {
 	if r.article > 0 && len(ix.corpus.Articles) > 1 {
 		// Passages of the article that most candidates come from gain:
 		// a question is about one article, and its best passages agree.
-		sum := map[int]float64{}
+		// sums[i] is the summed score of hit i's article; the candidates
+		// are few, so a scan replaces a map.
+		sums := make([]float64, len(hits))
 		best := 0.0
-		for _, h := range hits {
+		for i, h := range hits {
 			a := ix.units[h.unit].article
-			sum[a] += h.score
-			best = max(best, sum[a])
+			for _, o := range hits {
+				if ix.units[o.unit].article == a {
+					sums[i] += o.score
+				}
+			}
+			best = max(best, sums[i])
 		}
 		for i := range hits {
-			hits[i].score += r.article * sum[ix.units[hits[i].unit].article] / best
+			hits[i].score += r.article * sums[i] / best
 		}
 	}
 	slices.SortStableFunc(hits, func(a, b hit) int { return cmp.Compare(b.score, a.score) })
@@ -501,17 +507,17 @@ func (ix *Index) overlapsQuote(u *unit, span Span, speaker string) bool {
 // groupByParagraph keeps the best hit of each paragraph, in rank order, so
 // that a paragraph is cited once even when it and its quotations match.
 func (ix *Index) groupByParagraph(hits []hit) []hit {
-	type key struct{ article, paragraph int }
-	seen := make(map[key]bool, len(hits))
+	// Hits are few (at most ranking.candidates): a scan of those kept
+	// costs less than a map.
 	out := make([]hit, 0, len(hits))
 	for _, h := range hits {
 		u := &ix.units[h.unit]
-		k := key{u.article, u.paragraph}
-		if seen[k] {
-			continue
+		if !slices.ContainsFunc(out, func(o hit) bool {
+			ou := &ix.units[o.unit]
+			return ou.article == u.article && ou.paragraph == u.paragraph
+		}) {
+			out = append(out, h)
 		}
-		seen[k] = true
-		out = append(out, h)
 	}
 	return out
 }
