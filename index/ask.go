@@ -17,7 +17,11 @@ import (
 
 // ranking holds the constants of the ranking.
 type ranking struct {
-	// candidates is how many Bleve hits are re-ranked in Go.
+	// candidates is how many Bleve hits are re-ranked in Go. On SQuAD,
+	// 25 found the gold paragraph in the top five more often than 20
+	// (recall@5 0.9509 -> 0.9519) for about a quarter more re-ranking
+	// work; 50 gained little more (0.9519 at 20's scoring) and cost a
+	// third more time per question.
 	candidates int
 	// commonIDF and commonDF: terms below commonIDF (found in a large
 	// share of passages) and in at least commonDF paragraphs are left out
@@ -62,7 +66,7 @@ type ranking struct {
 // the article's gold questions (TestGoldQuestions).
 func defaultRanking() ranking {
 	return ranking{
-		candidates:  20,
+		candidates:  25,
 		commonIDF:   2,
 		commonDF:    64,
 		bm25:        0.5,
