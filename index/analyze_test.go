@@ -120,9 +120,6 @@ func TestExpect(t *testing.T) {
 
 func TestAccording(t *testing.T) {
 	ix := openDefault(t)
-	if !attributed(ix.corpus) {
-		t.Skip("the corpus does not name speakers yet (corpus/analyze.go)")
-	}
 	got := ix.according(parseQuestion("Why is the issue pressing according to Thomson?"), filter{})
 	want := question{shape: whatSaid, name: "Thomson", topic: "Why is the issue pressing  "}
 	if got != want {

@@ -57,22 +57,8 @@ func readGold(t testing.TB) []goldQuestion {
 	return out
 }
 
-// attributed reports whether the corpus attributes quotations to speakers
-// (the corpus analysis fills Quotes and Speakers).
-func attributed(c *corpus.Corpus) bool {
-	for _, a := range c.Articles {
-		for _, q := range a.Quotes {
-			if q.Speaker != "" {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 func TestGoldQuestions(t *testing.T) {
 	ix := openDefault(t)
-	withSpeakers := attributed(ix.corpus)
 	for _, g := range readGold(t) {
 		t.Run(g.Q, func(t *testing.T) {
 			a, err := ix.Ask(context.Background(), g.Q, AskOptions{})
@@ -87,9 +73,6 @@ func TestGoldQuestions(t *testing.T) {
 			}
 			if g.Speaker == "" {
 				return
-			}
-			if !withSpeakers {
-				t.Skip("speaker not checked: the corpus does not attribute quotations yet (corpus/analyze.go)")
 			}
 			if a.Speaker != g.Speaker {
 				t.Errorf("Ask(%q).Speaker = %q; want %q", g.Q, a.Speaker, g.Speaker)
@@ -378,9 +361,6 @@ func TestAskOptions(t *testing.T) {
 
 func TestFindQuotes(t *testing.T) {
 	ix := openDefault(t)
-	if !attributed(ix.corpus) {
-		t.Skip("the corpus does not attribute quotations yet (corpus/analyze.go)")
-	}
 	tests := []struct {
 		text      string
 		paragraph int
