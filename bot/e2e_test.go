@@ -206,7 +206,8 @@ func TestCommands(t *testing.T) {
 	t.Run("more results", func(t *testing.T) {
 		const q = "What did Carden say?" // many passages answer it
 		_, ask := interact(t, srv, discordtest.Command("ask", discordtest.Opt("question", q)))
-		_, cb := interact(t, srv, discordtest.Button(customID(t, ask.Data.Components, "more:")))
+		req, cb := interact(t, srv, discordtest.Button(customID(t, ask.Data.Components, "more:")))
+		golden(t, "more-results", req.Body)
 		if cb.Type != discordgo.InteractionResponseChannelMessageWithSource || cb.Data.Flags != int(discordgo.MessageFlagsEphemeral) {
 			t.Fatalf("More results: type %d flags %d; want a private new message (4, 64)", cb.Type, cb.Data.Flags)
 		}
@@ -244,7 +245,8 @@ func TestCommands(t *testing.T) {
 		if cb.Data.Flags != int(discordgo.MessageFlagsEphemeral) {
 			t.Errorf("private answer flags = %d; want 64", cb.Data.Flags)
 		}
-		_, shared := interact(t, srv, discordtest.Button(customID(t, cb.Data.Components, "share:")))
+		req, shared := interact(t, srv, discordtest.Button(customID(t, cb.Data.Components, "share:")))
+		golden(t, "share", req.Body)
 		if shared.Type != discordgo.InteractionResponseChannelMessageWithSource || shared.Data.Flags != 0 {
 			t.Errorf("shared: type %d flags %d; want a public new message (4, 0)", shared.Type, shared.Data.Flags)
 		}
@@ -264,7 +266,8 @@ func TestCommands(t *testing.T) {
 	})
 
 	t.Run("no answer", func(t *testing.T) {
-		_, cb := interact(t, srv, discordtest.Command("ask", discordtest.Opt("question", "What is the weather on Mars?")))
+		req, cb := interact(t, srv, discordtest.Command("ask", discordtest.Opt("question", "What is the weather on Mars?")))
+		golden(t, "no-answer", req.Body)
 		if cb.Data.Content != "The article does not seem to answer that." || cb.Data.Flags != 0 {
 			t.Errorf("reply = %q flags %d; want that the article does not answer, in public", cb.Data.Content, cb.Data.Flags)
 		}
@@ -383,7 +386,8 @@ func TestCommands(t *testing.T) {
 	})
 
 	t.Run("speakers", func(t *testing.T) {
-		_, cb := interact(t, srv, discordtest.Command("speakers"))
+		req, cb := interact(t, srv, discordtest.Command("speakers"))
+		golden(t, "speakers", req.Body)
 		d := cb.Data.Embeds[0].Description
 		for _, name := range []string{"Vladimir Putin", "Kremlin", "Adam Thomson", "James Carden", "Fred Harrison"} {
 			if !strings.Contains(d, "**"+name+"**") {
@@ -396,7 +400,8 @@ func TestCommands(t *testing.T) {
 	})
 
 	t.Run("quote matching words", func(t *testing.T) {
-		_, cb := interact(t, srv, discordtest.Command("quote", discordtest.Opt("text", "magic wand")))
+		req, cb := interact(t, srv, discordtest.Command("quote", discordtest.Opt("text", "magic wand")))
+		golden(t, "quote", req.Body)
 		if len(cb.Data.Embeds) != 1 || cb.Data.Embeds[0].Title != "Adam Thomson" || !strings.Contains(cb.Data.Embeds[0].Description, "no **magic** **wand**") {
 			t.Errorf("/quote magic wand = %+v; want Adam Thomson's quotation with the words in bold", cb.Data.Embeds)
 		}
@@ -411,7 +416,8 @@ func TestCommands(t *testing.T) {
 	})
 
 	t.Run("about", func(t *testing.T) {
-		_, cb := interact(t, srv, discordtest.Command("about"))
+		req, cb := interact(t, srv, discordtest.Command("about"))
+		golden(t, "about", req.Body)
 		if cb.Data.Flags != int(discordgo.MessageFlagsEphemeral) || cb.Data.Embeds[0].Title != "About this bot" ||
 			!strings.Contains(cb.Data.Embeds[0].Fields[0].Value, "Trump, Putin and the uneasy future") {
 			t.Errorf("/about = flags %d %+v; want the article, privately", cb.Data.Flags, cb.Data.Embeds)
@@ -428,7 +434,8 @@ func TestCommands(t *testing.T) {
 
 	t.Run("direct message", func(t *testing.T) {
 		m := srv.DirectMessage("Who is James Carden?")
-		_, sent := replyTo(t, srv, m)
+		req, sent := replyTo(t, srv, m)
+		golden(t, "direct-message", req.Body, m.ID)
 		answered = append(answered, m)
 		if len(sent.Embeds) != 1 || !strings.Contains(sent.Embeds[0].Description, "Carden") {
 			t.Errorf("DM reply = %+v; want an answer about James Carden", sent.Embeds)
