@@ -5,12 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
-
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
 
 	"articlebot/corpus"
 )
@@ -224,60 +219,49 @@ func (ix *Index) FindQuotes(ctx context.Context, text string, opts AskOptions) (
 	return out, nil
 }
 
-// search runs the question's terms through Bleve and re-ranks the best
-// candidates.
+// search finds the passages that hold the question's terms in Bleve's
+// postings and re-ranks the best candidates.
 func (ix *Index) search(ctx context.Context, aq analyzed, f filter) ([]hit, error) {
-	var should []query.Query
 	common := func(t qterm) bool { return t.w < ix.rank.commonIDF && ix.df[t.id] >= ix.rank.commonDF }
 	rare := slices.ContainsFunc(aq.terms, func(t qterm) bool { return t.id >= 0 && !common(t) })
+	var terms []string
 	for _, t := range aq.terms {
 		if t.id < 0 || rare && common(t) {
 			continue
 		}
-		tq := query.NewTermQuery(t.name)
-		tq.SetField(fieldText)
-		should = append(should, tq)
+		terms = append(terms, t.name)
 	}
-	if len(should) == 0 {
+	if len(terms) == 0 {
 		return nil, nil
 	}
-	var q query.Query = query.NewDisjunctionQuery(should)
-	if f.article != "" || f.quotesOnly || f.speaker != "" {
-		must := []query.Query{q}
-		add := func(field, value string) {
-			tq := query.NewTermQuery(value)
-			tq.SetField(field)
-			// Filters must not move the ranking.
-			tq.SetBoost(1e-9)
-			must = append(must, tq)
-		}
-		if f.article != "" {
-			add(fieldDoc, f.article)
-		}
-		if f.quotesOnly {
-			add(fieldType, typeQuote)
-		}
-		if f.speaker != "" {
-			add(fieldSpeaker, f.speaker)
-		}
-		q = query.NewConjunctionQuery(must)
-	}
-	req := bleve.NewSearchRequestOptions(q, ix.rank.candidates, 0, false)
-	ctx = context.WithValue(ctx, search.MaxTermSearchersKey, 2*maxTerms)
-	res, err := ix.bleve.SearchInContext(ctx, req)
+	keep := ix.keep(f)
+	hits, err := ix.post.topUnits(ctx, terms, ix.rank.candidates, keep)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	hits := make([]hit, 0, len(res.Hits))
-	for _, d := range res.Hits {
-		i, err := strconv.Atoi(d.ID)
-		if err != nil || i < 0 || i >= len(ix.units) {
-			return nil, fmt.Errorf("search: index holds unknown document %q: rebuild it", d.ID)
-		}
-		hits = append(hits, hit{unit: i, bm25: d.Score})
+		return nil, err
 	}
 	ix.rerank(hits, aq)
 	return hits, nil
+}
+
+// keep returns the test of f, nil when f lets every unit through.
+func (ix *Index) keep(f filter) func(int) bool {
+	if f.article == "" && !f.quotesOnly && f.speaker == "" {
+		return nil
+	}
+	return func(i int) bool {
+		u := &ix.units[i]
+		switch {
+		case f.article != "" && ix.corpus.Articles[u.article].ID != f.article:
+			return false
+		case f.quotesOnly && u.quote < 0:
+			return false
+		case f.speaker == "":
+			return true
+		case u.quote >= 0:
+			return u.speaker == f.speaker
+		}
+		return slices.Contains(u.speakers, f.speaker)
+	}
 }
 
 // rerank scores each hit by its Bleve score together with how densely the

@@ -52,6 +52,7 @@ type Index struct {
 	corpus *corpus.Corpus
 	an     *analyzer
 	bleve  bleve.Index
+	post   *postings
 	rank   ranking
 
 	closeOnce sync.Once
@@ -142,6 +143,10 @@ func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, error) {
 			_ = b.Close()
 			return nil, err
 		}
+		if err := ix.openPostings(); err != nil {
+			_ = b.Close()
+			return nil, err
+		}
 		return ix, nil
 	}
 	if err := ix.openDisk(ctx, opts); err != nil {
@@ -154,7 +159,7 @@ func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, error) {
 // again does nothing (Bleve panics on a second close).
 func (ix *Index) Close() error {
 	var err error
-	ix.closeOnce.Do(func() { err = ix.bleve.Close() })
+	ix.closeOnce.Do(func() { err = errors.Join(ix.post.close(), ix.bleve.Close()) })
 	if err != nil {
 		return fmt.Errorf("close index: %w", err)
 	}
@@ -172,11 +177,14 @@ func (ix *Index) openDisk(ctx context.Context, opts Options) error {
 		if err == nil {
 			if n, err := b.DocCount(); err == nil && n == uint64(len(ix.units)) {
 				ix.bleve = b
-				return nil
+				if err := ix.openPostings(); err == nil {
+					return nil
+				}
 			}
 			_ = b.Close()
 		}
 	}
+	ix.bleve = nil
 	// Stale or unreadable: remove only what this package writes there.
 	if err := os.Remove(fpPath); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("rebuild index %q: %w", opts.Path, err)
@@ -196,14 +204,20 @@ func (ix *Index) openDisk(ctx context.Context, opts Options) error {
 		_ = b.Close()
 		return err
 	}
+	if err := ix.openPostings(); err != nil {
+		_ = b.Close()
+		return err
+	}
 	// The fingerprint is written last, so that an interrupted build is
 	// never taken for a complete one.
 	tmp := fpPath + ".tmp"
 	if err := os.WriteFile(tmp, []byte(fp+"\n"), 0o644); err != nil {
+		_ = ix.post.close()
 		_ = b.Close()
 		return fmt.Errorf("write index fingerprint: %w", err)
 	}
 	if err := os.Rename(tmp, fpPath); err != nil {
+		_ = ix.post.close()
 		_ = b.Close()
 		return fmt.Errorf("write index fingerprint: %w", err)
 	}

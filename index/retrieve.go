@@ -1,0 +1,285 @@
+package index
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"sync"
+
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+// postings reads the index's postings through Bleve's index reader. The
+// first stage of a search walks the postings of the question's terms and
+// scores each passage as Bleve's BM25 disjunction would, without Bleve's
+// searcher and collector: on SQuAD those cost more than reading the
+// postings themselves.
+//
+// The reader is one snapshot, taken when the index is opened and kept until
+// it is closed: the index never changes after it is built, and Bleve's
+// internal document numbers, which unitOf maps, belong to a snapshot.
+type postings struct {
+	r bindex.IndexReader
+	// unitOf maps a Bleve internal document ID to its unit. Where every
+	// ID is a document number of 8 bytes, as in Bleve's scorch index,
+	// byNum does the same by number, which costs less than a map.
+	unitOf map[string]int32
+	byNum  []int32
+	// docs is the number of documents and avgLen the average field length
+	// Bleve's BM25 uses (see bm25Stats).
+	docs   float64
+	avgLen float64
+	// scratch holds per-question accumulators (see accum).
+	scratch sync.Pool
+	// mu guards closed: searches hold it for reading while they use r.
+	mu     sync.RWMutex
+	closed bool
+}
+
+// errClosed is the error of a search on a closed index.
+var errClosed = errors.New("search: the index is closed")
+
+// openPostings takes a snapshot of ix.bleve and maps its documents to
+// units.
+func (ix *Index) openPostings() error {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return fmt.Errorf("open index reader: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return fmt.Errorf("open index reader: %w", err)
+	}
+	p := &postings{r: r, unitOf: make(map[string]int32, len(ix.units))}
+	if err := p.mapUnits(len(ix.units)); err != nil {
+		_ = r.Close()
+		return err
+	}
+	if p.docs, p.avgLen, err = bm25Stats(r, fieldText); err != nil {
+		_ = r.Close()
+		return err
+	}
+	n := len(ix.units)
+	p.scratch.New = func() any { return &accum{score: make([]float64, n), match: make([]uint8, n)} }
+	ix.post = p
+	return nil
+}
+
+// mapUnits fills unitOf from the documents' IDs.
+func (p *postings) mapUnits(units int) error {
+	ids, err := p.r.DocIDReaderAll()
+	if err != nil {
+		return fmt.Errorf("read index: %w", err)
+	}
+	defer ids.Close()
+	for {
+		id, err := ids.Next()
+		if err != nil {
+			return fmt.Errorf("read index: %w", err)
+		}
+		if id == nil {
+			break
+		}
+		ext, err := p.r.ExternalID(id)
+		if err != nil {
+			return fmt.Errorf("read index: %w", err)
+		}
+		u, err := strconv.Atoi(ext)
+		if err != nil || u < 0 || u >= units {
+			return fmt.Errorf("read index: unknown document %q: rebuild it", ext)
+		}
+		p.unitOf[string(id)] = int32(u)
+	}
+	if len(p.unitOf) != units {
+		return fmt.Errorf("read index: %d documents for %d passages: rebuild it", len(p.unitOf), units)
+	}
+	if p.byNum = numbered(p.unitOf); p.byNum != nil {
+		p.unitOf = nil
+	}
+	return nil
+}
+
+// numbered returns unitOf as a slice indexed by document number, or nil
+// when an ID is not an 8-byte number or the numbers are too sparse.
+func numbered(unitOf map[string]int32) []int32 {
+	limit := uint64(2*len(unitOf) + 1024)
+	var top uint64
+	for id := range unitOf {
+		if len(id) != 8 {
+			return nil
+		}
+		n := binary.BigEndian.Uint64([]byte(id))
+		if n >= limit {
+			return nil
+		}
+		top = max(top, n)
+	}
+	byNum := make([]int32, top+1)
+	for i := range byNum {
+		byNum[i] = -1
+	}
+	for id, u := range unitOf {
+		byNum[binary.BigEndian.Uint64([]byte(id))] = u
+	}
+	return byNum
+}
+
+// unit returns the unit of a Bleve internal document ID.
+func (p *postings) unit(id bindex.IndexInternalID) (int32, bool) {
+	if p.byNum != nil {
+		if len(id) != 8 {
+			return 0, false
+		}
+		n := binary.BigEndian.Uint64(id)
+		if n >= uint64(len(p.byNum)) || p.byNum[n] < 0 {
+			return 0, false
+		}
+		return p.byNum[n], true
+	}
+	u, ok := p.unitOf[string(id)]
+	return u, ok
+}
+
+// bm25Stats returns the document count and the average field length that
+// Bleve's own BM25 scorer uses for field: the field's dictionary size over
+// the document count, rounded up. That is not the mean number of words of
+// a passage; the ranking's weights were measured with it.
+func bm25Stats(r bindex.IndexReader, field string) (docs, avgLen float64, err error) {
+	n, err := r.DocCount()
+	if err != nil {
+		return 0, 0, fmt.Errorf("read index: %w", err)
+	}
+	br, ok := r.(bindex.BM25Reader)
+	if !ok {
+		return 0, 0, errors.New("read index: the index reader gives no field statistics")
+	}
+	card, err := br.FieldCardinality(field)
+	if err != nil {
+		return 0, 0, fmt.Errorf("read index: %w", err)
+	}
+	if n == 0 {
+		return 0, 1, nil
+	}
+	return float64(n), max(1, math.Ceil(float64(card)/float64(n))), nil
+}
+
+// close releases the snapshot once no search uses it.
+func (p *postings) close() error {
+	if p == nil {
+		return nil
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		return nil
+	}
+	p.closed = true
+	return p.r.Close()
+}
+
+// accum holds one question's per-unit sums; touched lists the units with a
+// nonzero entry, so that resetting costs only what was used.
+type accum struct {
+	score   []float64
+	match   []uint8
+	touched []int32
+}
+
+// BM25's constants, as in Bleve.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// topUnits scores every unit that holds one of terms and returns the best
+// k that keep passes, best first: the sum of each term's BM25 weight times
+// the share of terms matched, as Bleve scores a disjunction of term
+// queries. Ties go to the earlier unit.
+func (p *postings) topUnits(ctx context.Context, terms []string, k int, keep func(unit int) bool) ([]hit, error) {
+	if len(terms) == 0 || k <= 0 {
+		return nil, nil
+	}
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	if p.closed {
+		return nil, errClosed
+	}
+	acc := p.scratch.Get().(*accum)
+	defer func() {
+		for _, u := range acc.touched {
+			acc.score[u], acc.match[u] = 0, 0
+		}
+		acc.touched = acc.touched[:0]
+		p.scratch.Put(acc)
+	}()
+	// Bleve weighs each term query by idf times the query norm; the norm is
+	// the same for every passage and leaves the order as it is.
+	var tfd bindex.TermFieldDoc
+	for _, term := range terms {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		r, err := p.r.TermFieldReader(ctx, []byte(term), fieldText, true, true, false)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		df := float64(r.Count())
+		idf := math.Log(1 + (p.docs-df+0.5)/(df+0.5))
+		for {
+			d, err := r.Next(&tfd)
+			if err != nil {
+				_ = r.Close()
+				return nil, fmt.Errorf("search: %w", err)
+			}
+			if d == nil {
+				break
+			}
+			u, ok := p.unit(d.ID)
+			if !ok {
+				_ = r.Close()
+				return nil, errors.New("search: the index holds an unknown document: rebuild it")
+			}
+			tf := math.Sqrt(float64(d.Freq))
+			length := 1 / (d.Norm * d.Norm)
+			s := idf * idf * tf * bm25K1 / (tf + bm25K1*(1-bm25B+bm25B*length/p.avgLen))
+			if acc.match[u] == 0 {
+				acc.touched = append(acc.touched, u)
+			}
+			acc.score[u] += s
+			acc.match[u]++
+		}
+		if err := r.Close(); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+	}
+	// Keep the best k in order; most units fall below the kth at once.
+	top := make([]hit, 0, k+1)
+	n := float64(len(terms))
+	for _, u := range acc.touched {
+		if keep != nil && !keep(int(u)) {
+			continue
+		}
+		s := acc.score[u] * float64(acc.match[u]) / n
+		if len(top) == k && !better(s, int(u), top[k-1]) {
+			continue
+		}
+		i := len(top)
+		for i > 0 && better(s, int(u), top[i-1]) {
+			i--
+		}
+		top = slices.Insert(top, i, hit{unit: int(u), bm25: s})
+		if len(top) > k {
+			top = top[:k]
+		}
+	}
+	return top, nil
+}
+
+// better reports whether a unit scoring s ranks before h.
+func better(s float64, unit int, h hit) bool {
+	return s > h.bm25 || s == h.bm25 && unit < h.unit
+}

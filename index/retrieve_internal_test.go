@@ -1,0 +1,46 @@
+package index
+
+import (
+	"encoding/binary"
+	"testing"
+
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+func num(n uint64) string {
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], n)
+	return string(b[:])
+}
+
+// TestPostingsUnit checks both ways from a Bleve document ID to a unit:
+// by document number, and by map when the IDs are not numbers.
+func TestPostingsUnit(t *testing.T) {
+	tests := []struct {
+		name   string
+		unitOf map[string]int32
+		dense  bool
+		id     string
+		want   int32
+		found  bool
+	}{
+		{"number", map[string]int32{num(0): 2, num(1): 0, num(2): 1}, true, num(2), 1, true},
+		{"number past the end", map[string]int32{num(0): 0, num(1): 1}, true, num(7), 0, false},
+		{"short ID", map[string]int32{num(0): 0, num(1): 1}, true, "x", 0, false},
+		{"sparse numbers", map[string]int32{num(0): 0, num(1 << 40): 1}, false, num(1 << 40), 1, true},
+		{"not numbers", map[string]int32{"a": 0, "bb": 1}, false, "bb", 1, true},
+		{"unknown", map[string]int32{"a": 0, "bb": 1}, false, "c", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := &postings{unitOf: tt.unitOf}
+			if p.byNum = numbered(tt.unitOf); (p.byNum != nil) != tt.dense {
+				t.Fatalf("numbered gave a slice: %v, want %v", p.byNum != nil, tt.dense)
+			}
+			got, ok := p.unit(bindex.IndexInternalID(tt.id))
+			if got != tt.want || ok != tt.found {
+				t.Errorf("unit(%q) = %d, %v; want %d, %v", tt.id, got, ok, tt.want, tt.found)
+			}
+		})
+	}
+}
