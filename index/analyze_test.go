@@ -110,6 +110,8 @@ func TestExpect(t *testing.T) {
 		{"What did the army build near where the fort stood?", expectAny},
 		{"WHAT YEAR did it open?", expectNumber},
 		{"What was the year like?", expectAny},
+		{"And when did the stadium open?", expectNumber},
+		{"What path does a thrown ball take when seen from outside?", expectAny},
 	}
 	for _, tt := range tests {
 		if got := expect(tt.q); got != tt.want {

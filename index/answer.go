@@ -25,7 +25,9 @@ const (
 // Question words that say what kind of answer is wanted. They are English
 // grammar, not words of any text.
 var (
-	// numberWords ask for a number on their own; numberAfter maps a
+	// numberWords ask for a number on their own when among the first
+	// words (deeper in, "when" opens a clause: "What path does it take
+	// when seen from outside?"); numberAfter maps a
 	// question word to the words after it that make it ask for one
 	// ("what year", "how many").
 	numberWords = map[string]bool{"when": true}
@@ -39,7 +41,7 @@ var (
 )
 
 // nameWithin is how many of the first words are looked at for a nameWords
-// word: "In 1990, who …" asks for a name; a "where" deep in a clause
+// or numberWords word: "In 1990, who …" asks for a name; a "where" deep in a clause
 // ("What did the army build near where the fort stood?") does not.
 const nameWithin = 4
 
@@ -80,7 +82,7 @@ func expect(q string) expectation {
 			break
 		}
 		w := lower[i:j]
-		if numberWords[string(w)] || prev != nil && numberAfter[string(prev)][string(w)] {
+		if n < nameWithin && numberWords[string(w)] || prev != nil && numberAfter[string(prev)][string(w)] {
 			return expectNumber
 		}
 		if n < nameWithin && nameWords[string(w)] {
