@@ -192,6 +192,8 @@ var abbreviations = map[string]bool{
 	"Tex": true, "Ariz": true, "Colo": true, "Conn": true, "Ky": true, "La": true, "Md": true,
 	"Mo": true, "Nev": true, "Okla": true, "Ore": true, "Tenn": true, "Ala": true, "Ark": true,
 	"Del": true, "Neb": true, "Miss": true, "Mont": true, "Wyo": true, "Kan": true, "Ind": true,
+	"al": true, "cf": true, "c": true, "ca": true, "approx": true, "fig": true, "Fig": true, "vol": true,
+	"Vol": true, "pp": true, "Nos": true, "Univ": true, "Hon": true, "Pres": true,
 }
 
 // isAbbrev reports whether a word followed by a period is an abbreviation
@@ -204,7 +206,8 @@ func isAbbrev(w string) bool {
 		return false
 	}
 	if strings.Contains(w, ".") {
-		return true // U.S, K.T, a.m
+		// U.S, K.T, a.m, Ph.D; not a decimal number (a rating of 86.4.)
+		return !strings.ContainsFunc(w, unicode.IsDigit)
 	}
 	r, size := utf8.DecodeRuneInString(w)
 	if size == len(w) && unicode.IsUpper(r) {
@@ -241,4 +244,18 @@ func stripPossessive(w string) (string, bool) {
 		}
 	}
 	return w, false
+}
+
+// Sentences returns the byte offsets [start, end) of the sentences of
+// text, cut as the corpus cuts paragraphs (see splitSentences): never
+// inside a quotation, nor after an abbreviation or an initial. Each range
+// runs from the first token of a sentence to the end of its last.
+func Sentences(text string) [][2]int {
+	qs := findQuotes(text)
+	toks := tokenize(text, qs)
+	var out [][2]int
+	for _, s := range splitSentences(text, toks, qs) {
+		out = append(out, [2]int{toks[s.from].start, toks[s.to-1].end})
+	}
+	return out
 }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+
+	"articlebot/corpus"
 )
 
 // word is one word of a text as the analyzer sees it.
@@ -192,87 +194,14 @@ func isAcronym(s string) bool {
 	return true
 }
 
-// abbreviations end with a dot that does not end a sentence. They are
-// common English abbreviations, not words of any particular text.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sr": true, "jr": true,
-	"st": true, "mt": true, "ft": true, "gen": true, "col": true, "lt": true, "capt": true,
-	"sgt": true, "rep": true, "sen": true, "gov": true, "pres": true, "rev": true, "hon": true,
-	"gov't": true, "no": true, "nos": true, "vs": true, "etc": true, "inc": true, "ltd": true,
-	"co": true, "corp": true, "dept": true, "univ": true, "approx": true, "est": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "fig": true, "al": true,
-	"ca": true, "cf": true, "op": true, "vol": true, "pp": true,
-}
-
-// sentences splits text into sentence spans. A sentence ends at ".", "!",
-// "?" or "…" (with any closing quotes or brackets after it) that is followed
-// by white space and then an upper-case letter, a digit or an opening quote
-// or bracket, unless the dot ends a known abbreviation or a single initial.
+// sentences splits text into sentence spans as the corpus splits its
+// paragraphs, so that a sentence the index answers with is a sentence
+// of the corpus's own analysis.
 func sentences(text string) []Span {
-	var out []Span
-	start := 0
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		if r != '.' && r != '!' && r != '?' && r != '…' {
-			continue
-		}
-		end := i
-		for end < len(text) {
-			c, n := utf8.DecodeRuneInString(text[end:])
-			if !strings.ContainsRune(`"'”’)]»`, c) {
-				break
-			}
-			end += n
-		}
-		next := end
-		for next < len(text) {
-			c, n := utf8.DecodeRuneInString(text[next:])
-			if !unicode.IsSpace(c) {
-				break
-			}
-			next += n
-		}
-		if next == end || next >= len(text) {
-			continue
-		}
-		c, _ := utf8.DecodeRuneInString(text[next:])
-		if !unicode.IsUpper(c) && !unicode.IsDigit(c) && !strings.ContainsRune(`"'“‘([«`, c) {
-			continue
-		}
-		if r == '.' && endsAbbreviation(text[start:i-size]) {
-			continue
-		}
-		out = append(out, Span{start, end})
-		start = next
-		i = next
-	}
-	if start < len(text) {
-		if s := strings.TrimRightFunc(text[start:], unicode.IsSpace); s != "" {
-			out = append(out, Span{start, start + len(s)})
-		}
+	ranges := corpus.Sentences(text)
+	out := make([]Span, len(ranges))
+	for i, r := range ranges {
+		out[i] = Span{r[0], r[1]}
 	}
 	return out
-}
-
-// endsAbbreviation reports whether the text before a dot ends with an
-// abbreviation or an initial ("K.T", "Gen", "U.S").
-func endsAbbreviation(before string) bool {
-	j := len(before)
-	for j > 0 {
-		r, n := utf8.DecodeLastRuneInString(before[:j])
-		if !unicode.IsLetter(r) && r != '.' && r != '\'' {
-			break
-		}
-		j -= n
-	}
-	w := before[j:]
-	if w == "" {
-		return false
-	}
-	if isAcronym(w) {
-		return true
-	}
-	return abbreviations[strings.ToLower(w)]
 }
