@@ -41,7 +41,9 @@ func Default() *Corpus {
 var extensions = map[string]bool{".txt": true, ".md": true}
 
 // Load reads the article at path, or every .txt and .md article in the
-// folder at path (not its subfolders), in file name order.
+// folder at path (not its subfolders), in file name order. In a folder,
+// hidden files and a README, LICENSE, CHANGELOG or CONTRIBUTING file are
+// not articles.
 //
 // In a folder, a file that cannot be read or parsed is passed to warn (which
 // may be nil) and skipped, as is any file of another kind; Load fails only
@@ -77,6 +79,10 @@ func Load(path string, warn func(error)) (*Corpus, error) {
 			warn(fmt.Errorf("skip %s: not a .txt or .md file", name))
 			continue
 		}
+		if why := notArticle(e.Name()); why != "" {
+			warn(fmt.Errorf("skip %s: %s", name, why))
+			continue
+		}
 		a, err := LoadFile(name)
 		if err != nil {
 			warn(err)
@@ -93,6 +99,23 @@ func Load(path string, warn func(error)) (*Corpus, error) {
 		return nil, fmt.Errorf("load corpus: no readable .txt or .md article in %s", path)
 	}
 	return c, nil
+}
+
+// folderFiles are the base names (lower case, without extension) of the
+// files that describe a folder rather than hold an article.
+var folderFiles = map[string]bool{"readme": true, "license": true, "licence": true, "changelog": true, "contributing": true}
+
+// notArticle tells why a .txt or .md file in a folder is not taken for an
+// article: a hidden file (an editor's backup or lock), or a file that
+// describes the folder (README.md). It returns "" for an article.
+func notArticle(base string) string {
+	if strings.HasPrefix(base, ".") {
+		return "a hidden file"
+	}
+	if folderFiles[strings.ToLower(strings.TrimSuffix(base, filepath.Ext(base)))] {
+		return "it describes the folder, not an article"
+	}
+	return ""
 }
 
 // LoadFile reads and parses one article file; its ID is the file name

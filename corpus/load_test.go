@@ -156,6 +156,8 @@ func TestLoadFolderSkipsBadFiles(t *testing.T) {
 	writeFile(t, dir, "a-good.txt", "One paragraph.")
 	bad := writeFile(t, dir, "c-bad.txt", "\x00binary")
 	other := writeFile(t, dir, "notes.pdf", "%PDF")
+	readme := writeFile(t, dir, "README.md", "# About this folder\n\nArticles for the study group.")
+	hidden := writeFile(t, dir, ".draft.txt", "Not yet.")
 	var warnings []string
 	c, err := corpus.Load(dir, func(err error) { warnings = append(warnings, err.Error()) })
 	if err != nil {
@@ -168,7 +170,7 @@ func TestLoadFolderSkipsBadFiles(t *testing.T) {
 	if want := []string{"a-good", "b-good"}; !slices.Equal(ids, want) {
 		t.Errorf("Load(%q) articles = %q; want %q", dir, ids, want)
 	}
-	for _, name := range []string{bad, other} {
+	for _, name := range []string{bad, other, readme, hidden} {
 		if !slices.ContainsFunc(warnings, func(w string) bool { return strings.Contains(w, name) }) {
 			t.Errorf("Load(%q) warnings = %q; want one naming %s", dir, warnings, name)
 		}
