@@ -219,22 +219,6 @@ func withDefaults(cfg Config) Config {
 	return cfg
 }
 
-// discordLogLevel maps the bot's log level to discordgo's, which prints to
-// standard error. It never goes to discordgo's debug level, which prints
-// the Identify payload with the token.
-func discordLogLevel(log *slog.Logger) int {
-	ctx := context.Background()
-	switch {
-	case log.Enabled(ctx, slog.LevelDebug):
-		return discordgo.LogInformational
-	case log.Enabled(ctx, slog.LevelWarn):
-		return discordgo.LogWarning
-	case log.Enabled(ctx, slog.LevelError):
-		return discordgo.LogError
-	}
-	return discordgo.LogError - 1 // nothing
-}
-
 // rewriteTransport sends every request to base instead of Discord: the
 // scheme and host are replaced, base's path is put before the request's,
 // and the Host header is cleared so that it names the new host.
@@ -256,22 +240,6 @@ func (t rewriteTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	r.URL.RawPath = ""
 	r.Host = ""
 	return t.next.RoundTrip(r)
-}
-
-// redactURL drops the path segments after an interaction or webhook ID:
-// they are the interaction's token.
-func redactURL(u string) string {
-	for _, marker := range []string{"/interactions/", "/webhooks/"} {
-		i := strings.Index(u, marker)
-		if i < 0 {
-			continue
-		}
-		rest := u[i+len(marker):]
-		if j := strings.Index(rest, "/"); j >= 0 {
-			return u[:i+len(marker)+j] + "/…"
-		}
-	}
-	return u
 }
 
 // Open connects to the gateway and registers the commands with one bulk

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
-	"regexp"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -312,20 +311,6 @@ func serverError(err error) bool {
 // message is all there is to recognise it by.
 func retriesExhausted(err error) bool {
 	return strings.Contains(err.Error(), "Exceeded Max retries HTTP 5")
-}
-
-// tokenInURL matches an interaction or webhook token in a URL inside an
-// error message, so that logs never hold one.
-var tokenInURL = regexp.MustCompile(`(/(?:interactions|webhooks)/[0-9]+/)[^/\s"]+`)
-
-// redactErr hides interaction tokens in an error's message.
-func redactErr(err error) error {
-	msg := err.Error()
-	red := tokenInURL.ReplaceAllString(msg, "${1}…")
-	if red == msg {
-		return err
-	}
-	return errors.New(red)
 }
 
 // onMessage answers a message that mentions the bot, or any direct

@@ -191,7 +191,7 @@ func TestRedact(t *testing.T) {
 	if strings.Contains(got, "secret") || !strings.Contains(got, "/interactions/123/…/callback") {
 		t.Errorf("redactErr = %q; want the token hidden", got)
 	}
-	if got := redactURL("https://discord.com/api/v9/webhooks/1/tok.en/messages/@original"); got != "https://discord.com/api/v9/webhooks/1/…" {
+	if got := redactURL("https://discord.com/api/v9/webhooks/1/tok.en/messages/@original"); got != "https://discord.com/api/v9/webhooks/1/…/messages/@original" {
 		t.Errorf("redactURL = %q; want the token hidden", got)
 	}
 }

@@ -30,6 +30,10 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if err := cfg.CheckServe(); err != nil {
 		return err
 	}
+	// discordgo logs through one function for the whole process, not one
+	// per session: route it to our logger, redacted, once, here at the
+	// start of serve, before any session exists.
+	bot.RouteDiscordLogs(log, cfg.Token)
 	corp, err := loadCorpus(cfg, log)
 	if err != nil {
 		return err
