@@ -51,8 +51,9 @@ type ranking struct {
 	// exact weighs words matched as written, before stemming.
 	exact float64
 	// article weighs the share of the candidates' score that the passage's
-	// article holds.
-	article float64
+	// article holds; articleDoc the BM25 score of the passage's article,
+	// read as one document, relative to the best article's.
+	article, articleDoc float64
 	// minCoverage is the share of the question's weight the answer's
 	// sentence must hold; below it the article does not seem to answer.
 	minCoverage float64
@@ -75,6 +76,7 @@ func defaultRanking() ranking {
 		expectRank:  0.2,
 		exact:       0.6,
 		article:     0.2,
+		articleDoc:  0.5,
 		unit:        0.6,
 		minCoverage: 0.35,
 	}
@@ -235,11 +237,11 @@ func (ix *Index) search(ctx context.Context, aq analyzed, f filter) ([]hit, erro
 		return nil, nil
 	}
 	keep := ix.keep(f)
-	hits, err := ix.post.topUnits(ctx, terms, ix.rank.candidates, keep)
+	hits, arts, err := ix.post.topUnits(ctx, terms, ix.rank.candidates, keep)
 	if err != nil {
 		return nil, err
 	}
-	ix.rerank(hits, aq)
+	ix.rerank(hits, aq, arts)
 	return hits, nil
 }
 
@@ -267,7 +269,7 @@ func (ix *Index) keep(f filter) func(int) bool {
 // rerank scores each hit by its Bleve score together with how densely the
 // question's terms occur in its best sentence, and sorts the hits best
 // first.
-func (ix *Index) rerank(hits []hit, aq analyzed) {
+func (ix *Index) rerank(hits []hit, aq analyzed, arts []float64) {
 	if len(hits) == 0 {
 		return
 	}
@@ -294,6 +296,11 @@ func (ix *Index) rerank(hits []hit, aq analyzed) {
 		h.sent, h.cov = us.best.sent, us.best.cov
 		h.score = r.bm25*h.bm25/top + r.sentence*us.best.rankCov + r.unit*us.cov +
 			r.bigrams*us.best.bigrams + r.expectRank*us.best.holds + r.exact*us.best.exact
+	}
+	if best := maxOf(arts); r.articleDoc > 0 && best > 0 {
+		for i := range hits {
+			hits[i].score += r.articleDoc * arts[ix.units[hits[i].unit].article] / best
+		}
 	}
 	if r.article > 0 && len(ix.corpus.Articles) > 1 {
 		// Passages of the article that most candidates come from gain:
@@ -717,6 +724,15 @@ func (ix *Index) speakerUnits(doc, speaker string) []hit {
 		}
 	}
 	return out
+}
+
+// maxOf returns the largest of xs, 0 for none.
+func maxOf(xs []float64) float64 {
+	m := 0.0
+	for _, x := range xs {
+		m = max(m, x)
+	}
+	return m
 }
 
 func boolInt(b bool) int {

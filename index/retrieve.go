@@ -33,6 +33,13 @@ type postings struct {
 	// Bleve's BM25 uses (see bm25Stats).
 	docs   float64
 	avgLen float64
+	// artOf is the article of each paragraph unit, -1 for a quotation
+	// unit (its words are its paragraph's); artLen is each article's
+	// length in words and artAvg their mean. They score whole articles
+	// (see topUnits).
+	artOf  []int32
+	artLen []float64
+	artAvg float64
 	// scratch holds per-question accumulators (see accum).
 	scratch sync.Pool
 	// mu guards closed: searches hold it for reading while they use r.
@@ -63,8 +70,22 @@ func (ix *Index) openPostings() error {
 		_ = r.Close()
 		return err
 	}
-	n := len(ix.units)
-	p.scratch.New = func() any { return &accum{score: make([]float64, n), match: make([]uint8, n)} }
+	p.artOf = make([]int32, len(ix.units))
+	p.artLen = make([]float64, len(ix.corpus.Articles))
+	for i, u := range ix.units {
+		p.artOf[i] = -1
+		if u.quote < 0 {
+			p.artOf[i] = int32(u.article)
+			p.artLen[u.article] += float64(len(u.toks))
+		}
+	}
+	for _, l := range p.artLen {
+		p.artAvg += l / float64(len(p.artLen))
+	}
+	n, arts := len(ix.units), len(ix.corpus.Articles)
+	p.scratch.New = func() any {
+		return &accum{score: make([]float64, n), match: make([]uint8, n), artTF: make([]float64, arts)}
+	}
 	ix.post = p
 	return nil
 }
@@ -187,6 +208,10 @@ type accum struct {
 	score   []float64
 	match   []uint8
 	touched []int32
+	// artTF counts one term's occurrences in each article; artTouched
+	// lists the articles counted.
+	artTF      []float64
+	artTouched []int32
 }
 
 // BM25's constants, as in Bleve.
@@ -199,14 +224,20 @@ const (
 // k that keep passes, best first: the sum of each term's BM25 weight times
 // the share of terms matched, as Bleve scores a disjunction of term
 // queries. Ties go to the earlier unit.
-func (p *postings) topUnits(ctx context.Context, terms []string, k int, keep func(unit int) bool) ([]hit, error) {
+//
+// With several articles, arts holds each article's BM25 score for the
+// terms, the article read as one document.
+func (p *postings) topUnits(ctx context.Context, terms []string, k int, keep func(unit int) bool) (top []hit, arts []float64, err error) {
 	if len(terms) == 0 || k <= 0 {
-		return nil, nil
+		return nil, nil, nil
+	}
+	if len(p.artLen) > 1 {
+		arts = make([]float64, len(p.artLen))
 	}
 	p.mu.RLock()
 	defer p.mu.RUnlock()
 	if p.closed {
-		return nil, errClosed
+		return nil, nil, errClosed
 	}
 	acc := p.scratch.Get().(*accum)
 	defer func() {
@@ -221,11 +252,11 @@ func (p *postings) topUnits(ctx context.Context, terms []string, k int, keep fun
 	var tfd bindex.TermFieldDoc
 	for _, term := range terms {
 		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+			return nil, nil, fmt.Errorf("search: %w", err)
 		}
 		r, err := p.r.TermFieldReader(ctx, []byte(term), fieldText, true, true, false)
 		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+			return nil, nil, fmt.Errorf("search: %w", err)
 		}
 		df := float64(r.Count())
 		idf := math.Log(1 + (p.docs-df+0.5)/(df+0.5))
@@ -233,7 +264,7 @@ func (p *postings) topUnits(ctx context.Context, terms []string, k int, keep fun
 			d, err := r.Next(&tfd)
 			if err != nil {
 				_ = r.Close()
-				return nil, fmt.Errorf("search: %w", err)
+				return nil, nil, fmt.Errorf("search: %w", err)
 			}
 			if d == nil {
 				break
@@ -241,7 +272,7 @@ func (p *postings) topUnits(ctx context.Context, terms []string, k int, keep fun
 			u, ok := p.unit(d.ID)
 			if !ok {
 				_ = r.Close()
-				return nil, errors.New("search: the index holds an unknown document: rebuild it")
+				return nil, nil, errors.New("search: the index holds an unknown document: rebuild it")
 			}
 			tf := math.Sqrt(float64(d.Freq))
 			length := 1 / (d.Norm * d.Norm)
@@ -251,13 +282,29 @@ func (p *postings) topUnits(ctx context.Context, terms []string, k int, keep fun
 			}
 			acc.score[u] += s
 			acc.match[u]++
+			if a := p.artOf[u]; arts != nil && a >= 0 {
+				if acc.artTF[a] == 0 {
+					acc.artTouched = append(acc.artTouched, a)
+				}
+				acc.artTF[a] += float64(d.Freq)
+			}
 		}
 		if err := r.Close(); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+			return nil, nil, fmt.Errorf("search: %w", err)
+		}
+		if arts != nil {
+			adf := float64(len(acc.artTouched))
+			aidf := math.Log(1 + (float64(len(arts))-adf+0.5)/(adf+0.5))
+			for _, a := range acc.artTouched {
+				tf := acc.artTF[a]
+				arts[a] += aidf * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*p.artLen[a]/p.artAvg))
+				acc.artTF[a] = 0
+			}
+			acc.artTouched = acc.artTouched[:0]
 		}
 	}
 	// Keep the best k in order; most units fall below the kth at once.
-	top := make([]hit, 0, k+1)
+	top = make([]hit, 0, k+1)
 	n := float64(len(terms))
 	for _, u := range acc.touched {
 		if keep != nil && !keep(int(u)) {
@@ -276,7 +323,7 @@ func (p *postings) topUnits(ctx context.Context, terms []string, k int, keep fun
 			top = top[:k]
 		}
 	}
-	return top, nil
+	return top, arts, nil
 }
 
 // better reports whether a unit scoring s ranks before h.

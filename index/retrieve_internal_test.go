@@ -1,10 +1,13 @@
 package index
 
 import (
+	"context"
 	"encoding/binary"
 	"testing"
 
 	bindex "github.com/blevesearch/bleve_index_api"
+
+	"articlebot/corpus"
 )
 
 func num(n uint64) string {
@@ -40,6 +43,45 @@ func TestPostingsUnit(t *testing.T) {
 			got, ok := p.unit(bindex.IndexInternalID(tt.id))
 			if got != tt.want || ok != tt.found {
 				t.Errorf("unit(%q) = %d, %v; want %d, %v", tt.id, got, ok, tt.want, tt.found)
+			}
+		})
+	}
+}
+
+// TestArticleScores checks that an article holding the question's words
+// across its paragraphs outscores one that holds them in one paragraph
+// only, and that one article gets no article scores.
+func TestArticleScores(t *testing.T) {
+	two := &corpus.Corpus{Articles: []*corpus.Article{
+		{ID: "a", Title: "Rivers", Paragraphs: []string{"The delta floods in spring.", "Farmers plant rice near the delta.", "Rice needs water."}},
+		{ID: "b", Title: "Cities", Paragraphs: []string{"The city has a delta of roads.", "Trams run all night."}},
+	}}
+	one := &corpus.Corpus{Articles: two.Articles[:1]}
+	for _, tt := range []struct {
+		name string
+		c    *corpus.Corpus
+		want int // articles scored
+	}{{"two articles", two, 2}, {"one article", one, 0}} {
+		t.Run(tt.name, func(t *testing.T) {
+			ix, err := Open(context.Background(), tt.c, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			aq := ix.analyzeQuery("delta rice")
+			var terms []string
+			for _, q := range aq.terms {
+				terms = append(terms, q.name)
+			}
+			_, arts, err := ix.post.topUnits(context.Background(), terms, 5, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(arts) != tt.want {
+				t.Fatalf("topUnits(delta rice) scored %d articles; want %d", len(arts), tt.want)
+			}
+			if tt.want == 2 && !(arts[0] > arts[1] && arts[1] > 0) {
+				t.Errorf("topUnits(delta rice) article scores = %v; want a > b > 0", arts)
 			}
 		})
 	}
