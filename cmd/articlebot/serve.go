@@ -62,7 +62,13 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return errors.Join(err, closeIndex(ix))
 	}
 	if err := b.Open(ctx); err != nil {
-		return errors.Join(err, closeIndex(ix))
+		cerr := b.Close()
+		if ctx.Err() != nil {
+			// Stopped while connecting: a shutdown, not a failure.
+			log.Info("shutting down")
+			return errors.Join(cerr, closeIndex(ix))
+		}
+		return errors.Join(err, cerr, closeIndex(ix))
 	}
 	log.Info("ready; to add the bot to a server, open the invite URL", slog.String("invite", b.InviteURL()),
 		slog.Bool("guild_commands", cfg.GuildID != ""))

@@ -102,6 +102,11 @@ func TestServeBinary(t *testing.T) {
 		if !slices.ContainsFunc(registered, func(c struct{ Name string }) bool { return c.Name == "ask" }) {
 			t.Errorf("registered %+v; want /ask among them", registered)
 		}
+		// The fake records the registration when the request arrives; the
+		// program is ready once it has read the reply.
+		if err := out.waitFor(ctx, "ready;"); err != nil {
+			t.Fatalf("articlebot serve never said it was ready: %v", err)
+		}
 
 		// A question from the development set: the gold answer is in ¶4
 		// or ¶5 of the embedded article.

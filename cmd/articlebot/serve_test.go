@@ -17,12 +17,39 @@ import (
 type lockedBuffer struct {
 	mu  sync.Mutex
 	buf bytes.Buffer
+	// changed is closed, and replaced, on every write.
+	changed chan struct{}
 }
 
 func (b *lockedBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if b.changed != nil {
+		close(b.changed)
+	}
+	b.changed = make(chan struct{})
 	return b.buf.Write(p)
+}
+
+// waitFor waits until the log holds s.
+func (b *lockedBuffer) waitFor(ctx context.Context, s string) error {
+	for {
+		b.mu.Lock()
+		if strings.Contains(b.buf.String(), s) {
+			b.mu.Unlock()
+			return nil
+		}
+		if b.changed == nil {
+			b.changed = make(chan struct{})
+		}
+		ch := b.changed
+		b.mu.Unlock()
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 }
 
 func (b *lockedBuffer) String() string {
@@ -71,6 +98,12 @@ func TestServeAnswers(t *testing.T) {
 	}
 	if want := "/api/v9/applications/" + discordtest.AppID + "/guilds/" + discordtest.GuildID + "/commands"; cmds.Path != want {
 		t.Errorf("commands registered at %s; want %s", cmds.Path, want)
+	}
+	// The fake records the registration when the request arrives; serve
+	// is ready once it has read the reply.
+	if err := stderr.waitFor(wait, "ready;"); err != nil {
+		cancel()
+		t.Fatalf("serve never said it was ready: %v\nlog:\n%s", err, stderr.String())
 	}
 
 	i := srv.Interact(discordtest.Command("paragraph", discordtest.Opt("number", 1)))
