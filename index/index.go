@@ -505,6 +505,16 @@ func (ix *Index) fill(ctx context.Context, progress func(done, total int)) error
 	return nil
 }
 
+// fieldLen is the number of words the text field of unit i's document
+// holds: its own, and its article's title in a corpus of several.
+func (ix *Index) fieldLen(i int) int {
+	u := &ix.units[i]
+	if len(ix.corpus.Articles) > 1 {
+		return len(u.toks) + len(ix.titles[u.article])
+	}
+	return len(u.toks)
+}
+
 // document is the Bleve document of unit i. Nothing is stored and no term
 // vectors are kept: the texts are in memory, and highlights are computed
 // from the unit's own words.

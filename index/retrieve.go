@@ -33,6 +33,9 @@ type postings struct {
 	// Bleve's BM25 uses (see bm25Stats).
 	docs   float64
 	avgLen float64
+	// lenNorm is each unit's BM25 length normalisation, k1·(1−b+b·len/avg),
+	// from the number of words its document holds (see fieldLen).
+	lenNorm []float64
 	// artOf is the article of each paragraph unit, -1 for a quotation
 	// unit (its words are its paragraph's); artLen is each article's
 	// length in words and artAvg their mean. They score whole articles
@@ -69,6 +72,10 @@ func (ix *Index) openPostings() error {
 	if p.docs, p.avgLen, err = bm25Stats(r, fieldText); err != nil {
 		_ = r.Close()
 		return err
+	}
+	p.lenNorm = make([]float64, len(ix.units))
+	for i := range ix.units {
+		p.lenNorm[i] = bm25K1 * (1 - bm25B + bm25B*float64(ix.fieldLen(i))/p.avgLen)
 	}
 	p.artOf = make([]int32, len(ix.units))
 	p.artLen = make([]float64, len(ix.corpus.Articles))
@@ -254,7 +261,7 @@ func (p *postings) topUnits(ctx context.Context, terms []string, k int, keep fun
 		if err := ctx.Err(); err != nil {
 			return nil, nil, fmt.Errorf("search: %w", err)
 		}
-		r, err := p.r.TermFieldReader(ctx, []byte(term), fieldText, true, true, false)
+		r, err := p.r.TermFieldReader(ctx, []byte(term), fieldText, true, false, false)
 		if err != nil {
 			return nil, nil, fmt.Errorf("search: %w", err)
 		}
@@ -275,8 +282,7 @@ func (p *postings) topUnits(ctx context.Context, terms []string, k int, keep fun
 				return nil, nil, errors.New("search: the index holds an unknown document: rebuild it")
 			}
 			tf := math.Sqrt(float64(d.Freq))
-			length := 1 / (d.Norm * d.Norm)
-			s := idf * idf * tf * bm25K1 / (tf + bm25K1*(1-bm25B+bm25B*length/p.avgLen))
+			s := idf * idf * tf * bm25K1 / (tf + p.lenNorm[u])
 			if acc.match[u] == 0 {
 				acc.touched = append(acc.touched, u)
 			}

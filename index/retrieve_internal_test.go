@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"encoding/binary"
+	"math"
 	"testing"
 
 	bindex "github.com/blevesearch/bleve_index_api"
@@ -84,5 +85,55 @@ func TestArticleScores(t *testing.T) {
 				t.Errorf("topUnits(delta rice) article scores = %v; want a > b > 0", arts)
 			}
 		})
+	}
+}
+
+// TestFieldLen checks that the field length the first stage computes for
+// each passage is the one Bleve recorded with its postings.
+func TestFieldLen(t *testing.T) {
+	for _, c := range []*corpus.Corpus{
+		corpus.Default(),
+		{Articles: []*corpus.Article{
+			{ID: "a", Title: "River deltas", Paragraphs: []string{"The delta floods in spring.", "Farmers plant rice."}},
+			{ID: "b", Title: "Cities", Paragraphs: []string{"Trams run all night in the city."}},
+		}},
+	} {
+		ix, err := Open(context.Background(), c, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, u := range ix.units {
+			if len(u.toks) == 0 {
+				continue
+			}
+			term := ix.termNames[u.toks[0].term]
+			r, err := ix.post.r.TermFieldReader(context.Background(), []byte(term), fieldText, true, true, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for {
+				d, err := r.Next(nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if d == nil {
+					break
+				}
+				if got, ok := ix.post.unit(d.ID); !ok || int(got) != i {
+					continue
+				}
+				found = true
+				bleveLen := 1 / (d.Norm * d.Norm)
+				if want := float64(ix.fieldLen(i)); math.Abs(bleveLen-want) > 0.01*want {
+					t.Errorf("fieldLen(%d) = %v; Bleve's norm gives %v", i, want, bleveLen)
+				}
+			}
+			_ = r.Close()
+			if !found {
+				t.Errorf("unit %d not in the postings of its word %q", i, term)
+			}
+		}
+		_ = ix.Close()
 	}
 }
