@@ -84,6 +84,7 @@ type Bot struct {
 	defs    []*discordgo.ApplicationCommand
 	limiter *userLimiter
 	remove  []func()
+	roles   *botRoles
 
 	mu       sync.Mutex
 	closed   bool
@@ -162,7 +163,8 @@ func New(cfg Config, c *corpus.Corpus, s Searcher) (*Bot, error) {
 			limit:   cfg.Results,
 			rand:    rand.New(rand.NewPCG(seed, seed>>1|1)),
 		},
-		cmds: map[string]command{},
+		cmds:  map[string]command{},
+		roles: newBotRoles(),
 	}
 	if cfg.UserBurst > 0 {
 		b.limiter = newUserLimiter(cfg.UserEvery, cfg.UserBurst, cfg.MaxUsers, time.Now)
@@ -174,6 +176,7 @@ func New(cfg Config, c *corpus.Corpus, s Searcher) (*Bot, error) {
 	b.remove = append(b.remove,
 		session.AddHandler(b.onInteraction),
 		session.AddHandler(b.onMessage),
+		session.AddHandler(func(_ *discordgo.Session, e *discordgo.Event) { b.roles.onEvent(e) }),
 		session.AddHandler(func(_ *discordgo.Session, r *discordgo.RateLimit) {
 			// discordgo sleeps and retries a 429 itself; say so, as it can
 			// push a reply past Discord's 3 s window.

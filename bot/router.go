@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"time"
 
@@ -328,13 +327,15 @@ func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 	if m.Type != discordgo.MessageTypeDefault && m.Type != discordgo.MessageTypeReply {
 		return // a join, a pin, a thread created: nothing to answer
 	}
-	if m.GuildID != "" && !mentions(m, self) {
-		return
-	}
 	start := time.Now()
-	log := b.log.With(slog.String("message", m.ID), slog.String("command", "mention"), slog.String("user", m.Author.ID), slog.Bool("dm", m.GuildID == ""))
 	ctx, cancel := context.WithTimeout(context.Background(), b.cfg.Timeout)
 	defer cancel()
+	role := b.selfRole(ctx, m, self)
+	if m.GuildID != "" && !mentions(m, self, role) {
+		b.log.Debug("message does not mention the bot; ignored", slog.String("message", m.ID))
+		return
+	}
+	log := b.log.With(slog.String("message", m.ID), slog.String("command", "mention"), slog.String("user", m.Author.ID), slog.Bool("dm", m.GuildID == ""))
 	resp := notice(slowDownText)
 	allowed, first := b.limiter.check(m.Author.ID)
 	if !allowed && !first {
@@ -342,7 +343,7 @@ func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 		return
 	}
 	if allowed {
-		question := stripMention(m.Content, self)
+		question := stripMention(m.Content, self, role)
 		resp = b.call(ctx, log, func(ctx context.Context, _ request) (Response, error) {
 			return b.h.answer(ctx, question, nil, false)
 		}, request{UserID: m.Author.ID})
@@ -356,21 +357,4 @@ func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 	if err == nil {
 		log.Info("answered", slog.Duration("took", time.Since(start)))
 	}
-}
-
-// mentions reports whether a message mentions the user self.
-func mentions(m *discordgo.Message, self string) bool {
-	if slices.ContainsFunc(m.Mentions, func(u *discordgo.User) bool { return u != nil && u.ID == self }) {
-		return true
-	}
-	return strings.Contains(m.Content, "<@"+self+">") || strings.Contains(m.Content, "<@!"+self+">")
-}
-
-// stripMention removes the mentions of self from a message, and the
-// punctuation that joined them to the question ("@bot, who …").
-func stripMention(content, self string) string {
-	for _, m := range []string{"<@" + self + ">", "<@!" + self + ">"} {
-		content = strings.ReplaceAll(content, m, " ")
-	}
-	return strings.TrimLeft(strings.TrimSpace(content), ",:;- ")
 }

@@ -131,22 +131,50 @@ func TestCustomIDs(t *testing.T) {
 }
 
 func TestStripMention(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"<@42> who said it?", "who said it?"},
-		{"<@!42>, who said it?", "who said it?"},
-		{"who said it <@42>", "who said it"},
-		{"<@42>", ""},
-		{"<@421> who?", "<@421> who?"},
-		{"hey <@42> - who <@7>?", "hey   - who <@7>?"},
+	tests := []struct {
+		name, in, role, want string
+	}{
+		{"mention first", "<@42> who said it?", "", "who said it?"},
+		{"nickname mention and a comma", "<@!42>, who said it?", "", "who said it?"},
+		{"mention last", "who said it <@42>", "", "who said it"},
+		{"nothing else", "<@42>", "", ""},
+		{"another user whose ID starts the same", "<@421> who?", "", "<@421> who?"},
+		{"another user kept, spaces joined", "hey <@42> - who <@7>?", "", "hey - who <@7>?"},
+		{"the bot's role", "<@&9>: who said it?", "9", "who said it?"},
+		{"the bot's role and the bot", "<@&9> <@42> who said it?", "9", "who said it?"},
+		{"another role kept", "<@&8> <@&9> who said it?", "9", "<@&8> who said it?"},
+		{"a role when the bot has none", "<@&9> who said it?", "", "<@&9> who said it?"},
 	}
 	for _, tt := range tests {
-		if got := stripMention(tt.in, "42"); got != tt.want {
-			t.Errorf("stripMention(%q) = %q; want %q", tt.in, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if got := stripMention(tt.in, "42", tt.role); got != tt.want {
+				t.Errorf("stripMention(%q, 42, %q) = %q; want %q", tt.in, tt.role, got, tt.want)
+			}
+		})
 	}
-	m := &discordgo.Message{Content: "hi <@!42>"}
-	if !mentions(m, "42") || mentions(&discordgo.Message{Content: "<@43>"}, "42") {
-		t.Errorf("mentions: want true for <@!42> and false for <@43>")
+}
+
+func TestMentions(t *testing.T) {
+	tests := []struct {
+		name string
+		m    *discordgo.Message
+		role string
+		want bool
+	}{
+		{"nickname mention in content", &discordgo.Message{Content: "hi <@!42>"}, "", true},
+		{"in mentions only", &discordgo.Message{Mentions: []*discordgo.User{{ID: "42"}}}, "", true},
+		{"another user", &discordgo.Message{Content: "<@43>"}, "", false},
+		{"the bot's role in mention_roles", &discordgo.Message{MentionRoles: []string{"9"}}, "9", true},
+		{"the bot's role in content", &discordgo.Message{Content: "<@&9> hi"}, "9", true},
+		{"another role", &discordgo.Message{Content: "<@&8> hi", MentionRoles: []string{"8"}}, "9", false},
+		{"a role, the bot has none", &discordgo.Message{Content: "<@&9> hi", MentionRoles: []string{"9"}}, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := mentions(tt.m, "42", tt.role); got != tt.want {
+				t.Errorf("mentions(%+v, 42, %q) = %v; want %v", tt.m, tt.role, got, tt.want)
+			}
+		})
 	}
 }
 

@@ -595,6 +595,17 @@ func botUser() *discordgo.User {
 	return &discordgo.User{ID: AppID, Username: "articlebot", Discriminator: "0", Bot: true}
 }
 
+// guildRoles are GuildID's roles as Discord sends them: @everyone, the
+// bot's managed role (tags.bot_id) and an ordinary role.
+func guildRoles() []any {
+	return []any{
+		map[string]any{"id": GuildID, "name": "@everyone", "permissions": "104324673", "position": 0},
+		map[string]any{"id": BotRoleID, "name": "articlebot", "permissions": "274877992960", "position": 1,
+			"managed": true, "mentionable": false, "tags": map[string]any{"bot_id": AppID}},
+		map[string]any{"id": RoleID, "name": "Moderators", "permissions": "0", "position": 2, "mentionable": true},
+	}
+}
+
 // guildJSON is the GUILD_CREATE payload of GuildID with its one channel.
 func guildJSON() []byte {
 	b, _ := json.Marshal(map[string]any{
@@ -606,7 +617,7 @@ func guildJSON() []byte {
 		"channels": []any{map[string]any{
 			"id": ChannelID, "type": discordgo.ChannelTypeGuildText, "name": "news", "guild_id": GuildID,
 		}},
-		"roles":     []any{map[string]any{"id": GuildID, "name": "@everyone", "permissions": "104324673"}},
+		"roles":     guildRoles(),
 		"members":   []any{},
 		"presences": []any{},
 		"threads":   []any{},

@@ -495,7 +495,8 @@ func (s *Server) messageWithLocked(customID string) *message {
 }
 
 // Message dispatches MESSAGE_CREATE: content written by UserID in
-// ChannelID of GuildID, with its user mentions parsed from content.
+// ChannelID of GuildID, with its user and role mentions (<@ID>, <@&ID>)
+// parsed from content.
 func (s *Server) Message(content string) *discordgo.Message {
 	m := s.userMessage(content, ChannelID, GuildID)
 	s.dispatchMessage(m)
@@ -525,8 +526,21 @@ func (s *Server) userMessage(content, channelID, guildID string) *discordgo.Mess
 	}
 	if guildID != "" {
 		m.Member = &discordgo.Member{JoinedAt: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+		m.MentionRoles = roleMentions(content)
 	}
 	return m
+}
+
+// roleMentions parses the role mentions <@&ID> of GuildID's roles out of
+// content; Discord ignores a mention of a role the guild does not have.
+func roleMentions(content string) []string {
+	roles := []string{}
+	for _, id := range []string{BotRoleID, RoleID} {
+		if strings.Contains(content, "<@&"+id+">") {
+			roles = append(roles, id)
+		}
+	}
+	return roles
 }
 
 // mentions parses the user mentions <@ID> and <@!ID> out of content.
@@ -560,7 +574,8 @@ func mentions(content string) []*discordgo.User {
 // dispatchMessage sends MESSAGE_CREATE. Sessions without the
 // MessageContent intent see no content, embeds or components, except in
 // DMs, in messages that mention the bot and in the bot's own messages, as
-// on Discord.
+// on Discord. A mention of the bot's managed role counts as a mention of
+// the bot here.
 func (s *Server) dispatchMessage(m *discordgo.Message) {
 	d, err := json.Marshal(m)
 	if err != nil {
@@ -574,7 +589,8 @@ func (s *Server) dispatchMessage(m *discordgo.Message) {
 	blank.Components = nil
 	hidden, _ := json.Marshal(&blank)
 	free := m.GuildID == "" || (m.Author != nil && m.Author.ID == AppID) ||
-		slices.ContainsFunc(m.Mentions, func(u *discordgo.User) bool { return u.ID == AppID })
+		slices.ContainsFunc(m.Mentions, func(u *discordgo.User) bool { return u.ID == AppID }) ||
+		slices.Contains(m.MentionRoles, BotRoleID)
 	s.dispatch(event{typ: "MESSAGE_CREATE", d: d, guildID: m.GuildID, hidden: hidden, contentFree: free})
 }
 

@@ -247,6 +247,11 @@ func (s *Server) route(req Request) reply {
 		return s.webhook(m, seg[1], seg[2], seg[3:], req)
 	case m == http.MethodPost && len(seg) == 3 && seg[0] == "channels" && seg[2] == "messages":
 		return s.channelMessage(seg[1], req.Body)
+	case m == http.MethodGet && len(seg) == 3 && seg[0] == "guilds" && seg[2] == "roles":
+		if seg[1] != GuildID {
+			return errorReply(http.StatusNotFound, 10004, "Unknown Guild")
+		}
+		return jsonReply(http.StatusOK, guildRoles())
 	case m == http.MethodPost && len(seg) == 3 && seg[0] == "channels" && seg[2] == "typing":
 		return reply{status: http.StatusNoContent}
 	}

@@ -52,6 +52,13 @@ const (
 	ChannelID = "100000000000000003"
 	// UserID is the member who interacts and writes messages.
 	UserID = "100000000000000004"
+	// BotRoleID is the bot's managed role in GuildID: the role Discord
+	// gives a bot that joins a server, with tags.bot_id set to AppID.
+	// Typing @articlebot in Discord often mentions it (<@&BotRoleID>)
+	// instead of the bot user.
+	BotRoleID = "100000000000000006"
+	// RoleID is an ordinary role of GuildID, "Moderators".
+	RoleID = "100000000000000007"
 )
 
 // InteractionWindow is how long after dispatch the fake accepts the first
