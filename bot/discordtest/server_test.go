@@ -264,21 +264,65 @@ func TestRejectedIdentify(t *testing.T) {
 	restErr(t, err, http.StatusUnauthorized, 0)
 }
 
-// TestHeartbeats shows heartbeats are acknowledged: with a 100 ms interval
-// discordgo reconnects once 500 ms pass without an ACK, so ten heartbeats
-// on one session prove every one was answered.
+// TestHeartbeats shows heartbeats are acknowledged, one op 11 for each op
+// 1, and that they are only after READY. It speaks the gateway protocol
+// itself rather than through discordgo, whose check is a timer (it
+// reconnects when five intervals pass without an ACK): under -race on a
+// loaded machine an ACK can be late without being missing, and the test
+// failed that way.
 func TestHeartbeats(t *testing.T) {
 	t.Parallel()
 	srv := discordtest.New(t)
-	srv.SetHeartbeatInterval(100 * time.Millisecond)
-	s := newSession(t, srv, discordtest.Token, discordgo.IntentsGuilds)
-	open(t, s)
-	st, err := srv.WaitStats(ctx(t), func(st discordtest.Stats) bool { return st.Heartbeats >= 10 })
+	ws, _, err := websocket.DefaultDialer.DialContext(ctx(t), "ws"+strings.TrimPrefix(srv.URL(), "http")+"/gateway/?v=9&encoding=json", nil)
 	if err != nil {
+		t.Fatalf("dial the gateway: %v", err)
+	}
+	defer ws.Close()
+	if err := ws.SetReadDeadline(time.Now().Add(wait)); err != nil {
 		t.Fatal(err)
 	}
-	if st.Identifies != 1 || st.Resumes != 0 || st.Ready != 1 {
-		t.Errorf("after %d heartbeats Stats() = %+v; want one session, never resumed", st.Heartbeats, st)
+	type frame struct {
+		Op int             `json:"op"`
+		S  *int64          `json:"s"`
+		T  string          `json:"t"`
+		D  json.RawMessage `json:"d"`
+	}
+	read := func() frame {
+		t.Helper()
+		var f frame
+		if err := ws.ReadJSON(&f); err != nil {
+			t.Fatalf("read a gateway frame: %v", err)
+		}
+		return f
+	}
+	send := func(op int, d any) {
+		t.Helper()
+		if err := ws.WriteJSON(map[string]any{"op": op, "d": d}); err != nil {
+			t.Fatalf("send op %d: %v", op, err)
+		}
+	}
+
+	if f := read(); f.Op != 10 {
+		t.Fatalf("first frame op %d; want 10 Hello", f.Op)
+	}
+	// Before READY a heartbeat is not answered: an op 11 then would
+	// deadlock discordgo's Open. The Identify's READY must come next.
+	send(1, nil)
+	send(2, map[string]any{"token": discordtest.Token, "intents": 0, "properties": map[string]string{"os": "linux"}})
+	f := read()
+	if f.Op != 0 || f.T != "READY" || f.S == nil {
+		t.Fatalf("after a heartbeat and Identify: op %d %q; want the READY dispatch", f.Op, f.T)
+	}
+	seq := *f.S
+	const beats = 10
+	for k := range beats {
+		send(1, seq)
+		if f := read(); f.Op != 11 {
+			t.Fatalf("heartbeat %d answered with op %d %q; want 11", k+1, f.Op, f.T)
+		}
+	}
+	if st := srv.Stats(); st.Heartbeats != beats || st.Identifies != 1 || st.Ready != 1 {
+		t.Errorf("after %d heartbeats Stats() = %+v; want %d acknowledged on one session", beats, st, beats)
 	}
 }
 
