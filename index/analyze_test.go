@@ -108,6 +108,49 @@ func TestExpect(t *testing.T) {
 	}
 }
 
+func TestNeeds(t *testing.T) {
+	tests := []struct {
+		q    string
+		want need
+	}{
+		{"How many troops does Russia have?", needCount},
+		{"And how many were there?", needCount},
+		{"How was it decided how many would be appointed?", needNothing},
+		{"How much did it cost?", needNothing}, // "vast areas", "little" answer it
+		{"In what year was NATO founded?", needDate},
+		{"Which century saw the change?", needDate},
+		{"When was NATO founded?", needNothing}, // "when" is often answered by a clause
+		{"What did Carden say?", needNothing},
+	}
+	for _, tt := range tests {
+		if got := needs(tt.q); got != tt.want {
+			t.Errorf("needs(%q) = %v; want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestSatisfies(t *testing.T) {
+	tests := []struct {
+		text string
+		n    need
+		want bool
+	}{
+		{"The U.S. has many disputes with Iran.", needCount, false},
+		{"Nine other contenders lost.", needCount, true},
+		{"It cost $20,000.", needCount, true},
+		{"Several sites bid.", needCount, true},
+		{"It opened in the spring.", needDate, true},
+		{"It opened on Nov. 14.", needDate, true},
+		{"It opened after the war.", needDate, false},
+		{"Anything at all.", needNothing, true},
+	}
+	for _, tt := range tests {
+		if got := satisfies(tt.text, tt.n); got != tt.want {
+			t.Errorf("satisfies(%q, %v) = %v; want %v", tt.text, tt.n, got, tt.want)
+		}
+	}
+}
+
 func TestAccording(t *testing.T) {
 	ix := openDefault(t)
 	got := ix.according(parseQuestion("Why is the issue pressing according to Thomson?"), filter{})

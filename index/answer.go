@@ -93,6 +93,73 @@ func expect(q string) expectation {
 	return kind
 }
 
+// need is what an answer must hold for the question to be answered at
+// all: a count for "how many", a date for "what year".
+type need int
+
+const (
+	needNothing need = iota
+	needCount
+	needDate
+)
+
+// Words that give a count or a date besides digits. They are English, not
+// words of any text. Vague amounts ("many", "some") are no count: an
+// answer to "how many" that holds none of these says nothing of the
+// number asked for.
+var (
+	countWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+		"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+		"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
+		"trillion", "trillions", "dozen", "dozens", "half", "once", "twice", "several", "few",
+		"numerous", "none", "single", "multiple", "double", "triple", "couple", "both")
+	dateWords = set("january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
+		"aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+		"friday", "saturday", "sunday", "spring", "summer", "autumn", "winter", "century",
+		"centuries", "decade", "decades", "year", "years", "today", "yesterday", "tomorrow",
+		"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+		"tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+		"seventeenth", "eighteenth", "nineteenth", "twentieth")
+	dateNouns = set("year", "date", "day", "month", "century", "decade")
+)
+
+// needs finds what an answer to q must hold: a count for "how many" among
+// the first words, a date for "what year" (or date, day, month, century,
+// decade) anywhere. On SQuAD dev, of the answers to such questions that
+// held none, one in 35 held the gold answer.
+func needs(q string) need {
+	prev, n := "", 0
+	for w := range strings.FieldsFuncSeq(strings.ToLower(q), func(r rune) bool { return !isASCIIWord(r) }) {
+		switch {
+		case prev == "how" && w == "many" && n <= nameWithin:
+			return needCount
+		case (prev == "what" || prev == "which") && dateNouns[w]:
+			return needDate
+		}
+		prev, n = w, n+1
+	}
+	return needNothing
+}
+
+// satisfies reports whether text holds what n asks for.
+func satisfies(text string, n need) bool {
+	if n == needNothing || strings.ContainsFunc(text, unicode.IsDigit) {
+		return true
+	}
+	words := countWords
+	if n == needDate {
+		words = dateWords
+	}
+	for w := range strings.FieldsFuncSeq(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if words[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // isASCIIWord reports whether r is a letter, digit or underscore of ASCII,
 // the word characters of the question patterns.
 func isASCIIWord(r rune) bool {

@@ -450,6 +450,11 @@ func (ix *Index) answer(q string, aq analyzed, hits []hit, limit int, speaker st
 		allow = func(sp Span) bool { return ix.overlapsQuote(u, sp, speaker) }
 	}
 	span := ix.answerSpan(u, aq, allow)
+	if !satisfies(u.text[span.Start:span.End], aq.need) {
+		// "How many …?" answered by a sentence without a number: the
+		// article does not seem to say.
+		return ans
+	}
 	ans = ix.answerWith(ans, u, span, aq)
 	if u.quote < 0 {
 		ans.Speaker, ans.Kind = ix.quoteAt(u, span, speaker)

@@ -152,6 +152,7 @@ func TestNoAnswer(t *testing.T) {
 		"What is the boiling point of mercury?",
 		"Which team won the 1998 football world cup?",
 		"How do photosynthesis and chlorophyll work?",
+		"How many troops does Russia have?", // the best sentence has no number
 	} {
 		a, err := ix.Ask(context.Background(), q, AskOptions{})
 		if err != nil {

@@ -127,8 +127,10 @@ type analyzed struct {
 	bigrams []bigram
 	// total is the summed weight of terms, bigramTotal of bigrams.
 	total, bigramTotal float64
-	// expect is the kind of thing the question asks for.
+	// expect is the kind of thing the question asks for; need what an
+	// answer must hold to answer it at all.
 	expect expectation
+	need   need
 	// filter has bit id%64 set for every term id: a word whose bit is
 	// clear is no question term, which spares most words a look at terms.
 	filter uint64
@@ -143,7 +145,7 @@ const maxBigrams = 64
 // analyzeQuery analyzes text into its distinct content terms in order of
 // first appearance, keeping the maxTerms rarest, and its bigrams.
 func (ix *Index) analyzeQuery(text string) analyzed {
-	q := analyzed{expect: expect(text)}
+	q := analyzed{expect: expect(text), need: needs(text)}
 	prev, prevPos := int32(-1), 0
 	for _, w := range ix.an.words(text) {
 		e, known := ix.vocab[w.norm]
