@@ -233,6 +233,40 @@ func TestConcurrentAsk(t *testing.T) {
 	wg.Wait()
 }
 
+// TestAskWhileClosing asks from several goroutines while the index
+// closes: every question gets an answer or an error, never a panic or a
+// read of a closed snapshot (the race detector watches).
+func TestAskWhileClosing(t *testing.T) {
+	ix, err := Open(context.Background(), corpus.Default(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold := readGold(t)
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			for i := range 50 {
+				g := gold[(i+w)%len(gold)]
+				if a, err := ix.Ask(context.Background(), g.Q, AskOptions{}); err == nil && a.Status == NotAQuestion {
+					t.Errorf("Ask(%q) = NotAQuestion; want an answer or an error", g.Q)
+				}
+			}
+		}()
+	}
+	close(start)
+	if err := ix.Close(); err != nil {
+		t.Errorf("Close() = %v", err)
+	}
+	wg.Wait()
+	if _, err := ix.Ask(context.Background(), gold[0].Q, AskOptions{}); err == nil {
+		t.Errorf("Ask after Close succeeded; want an error")
+	}
+}
+
 // openAt opens an on-disk index of c at dir and reports whether it was
 // built (rather than reused).
 func openAt(t *testing.T, c *corpus.Corpus, dir string) (*Index, bool) {
