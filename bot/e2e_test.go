@@ -160,7 +160,22 @@ func golden(t *testing.T, name string, got []byte, ids ...string) {
 	}
 }
 
-// messagesTo waits for the bot's reply to the message m.
+// speakerChoices types typed into /speaker's name and returns the values
+// the bot suggests, in order.
+func speakerChoices(t *testing.T, srv *discordtest.Server, typed string) []string {
+	t.Helper()
+	_, cb := interact(t, srv, discordtest.Autocomplete("speaker", discordtest.Focused("name", typed)))
+	if cb.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
+		t.Fatalf("autocomplete %q: type %d; want 8", typed, cb.Type)
+	}
+	var got []string
+	for _, c := range cb.Data.Choices {
+		got = append(got, c.Value)
+	}
+	return got
+}
+
+// replyTo waits for the bot's reply to the message m.
 func replyTo(t *testing.T, srv *discordtest.Server, m *discordgo.Message) (discordtest.Request, messageSend) {
 	t.Helper()
 	path := "/api/v9/channels/" + m.ChannelID + "/messages"
@@ -352,15 +367,7 @@ func TestCommands(t *testing.T) {
 	}
 	for _, tt := range autocompleteTests {
 		t.Run("autocomplete "+tt.name, func(t *testing.T) {
-			_, cb := interact(t, srv, discordtest.Autocomplete("speaker", discordtest.Focused("name", tt.typed)))
-			if cb.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
-				t.Fatalf("type %d; want 8", cb.Type)
-			}
-			var got []string
-			for _, c := range cb.Data.Choices {
-				got = append(got, c.Value)
-			}
-			if !slices.Equal(got, tt.want) {
+			if got := speakerChoices(t, srv, tt.typed); !slices.Equal(got, tt.want) {
 				t.Errorf("autocomplete %q = %v; want %v", tt.typed, got, tt.want)
 			}
 		})

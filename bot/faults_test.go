@@ -15,6 +15,7 @@ import (
 
 	"articlebot/bot"
 	"articlebot/bot/discordtest"
+	"articlebot/corpus"
 )
 
 // The fault tests run the real bot against the fake Discord, break one
@@ -137,12 +138,18 @@ func (h *logRecorder) String() string {
 // them. opts may change the Config further.
 func launchBot(tb testing.TB, opts ...func(*bot.Config)) (*discordtest.Server, *logRecorder) {
 	tb.Helper()
+	return launchBotWith(tb, corpus.Default(), opts...)
+}
+
+// launchBotWith is launchBot over the corpus c.
+func launchBotWith(tb testing.TB, c *corpus.Corpus, opts ...func(*bot.Config)) (*discordtest.Server, *logRecorder) {
+	tb.Helper()
 	rec := newLogRecorder()
 	record := func(c *bot.Config) {
 		c.UserBurst = -1
 		c.Log = slog.New(rec)
 	}
-	srv, _ := startBot(tb, append([]func(*bot.Config){record}, opts...)...)
+	srv, _ := startBotWith(tb, c, append([]func(*bot.Config){record}, opts...)...)
 	tb.Cleanup(func() { // runs before startBot's: the bot is still open
 		if tb.Failed() {
 			tb.Logf("the bot logged:\n%s", rec)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -182,14 +183,55 @@ func (h *handlers) speaker(_ context.Context, r request) (Response, error) {
 	if a != nil {
 		arts = []*corpus.Article{a}
 	}
+	hits := findSpeaker(arts, name)
+	switch len(hits) {
+	case 0:
+		return notice(fmt.Sprintf("I found no one called “%s” in the article. /speakers lists everyone quoted.", escape(name))), nil
+	case 1:
+		return h.renderSpeakerPage(hits[0].article, hits[0].speaker.Name, 0), nil
+	}
+	return renderSpeakerAcross(hits, func(hit speakerHit) string {
+		id, ok := speakerID(hit.article.ID, hit.index, 0)
+		if !ok {
+			return ""
+		}
+		return id
+	}), nil
+}
+
+// findSpeaker finds a person in every article of arts that names them:
+// each article's best match for name (see corpus.Article.FindSpeakers).
+// When some article knows the name exactly (as a name or alias, ignoring
+// case and punctuation), articles that only come near it (a typo away) are
+// left out: there the name is likely someone else's.
+func findSpeaker(arts []*corpus.Article, name string) []speakerHit {
+	want := foldName(name)
+	var exact, near []speakerHit
 	for _, a := range arts {
 		found := a.FindSpeakers(name)
 		if len(found) == 0 {
 			continue
 		}
-		return h.renderSpeakerPage(a, found[0].Name, 0), nil
+		s := found[0]
+		hit := speakerHit{article: a, speaker: s, index: slices.IndexFunc(a.Speakers, func(x corpus.Speaker) bool { return x.Name == s.Name })}
+		if slices.ContainsFunc(s.Names(), func(n string) bool { return foldName(n) == want }) {
+			exact = append(exact, hit)
+		} else {
+			near = append(near, hit)
+		}
 	}
-	return notice(fmt.Sprintf("I found no one called “%s” in the article. /speakers lists everyone quoted.", escape(name))), nil
+	if len(exact) > 0 {
+		return exact
+	}
+	return near
+}
+
+// foldName is a name compared without regard to case or punctuation: its
+// words of letters and digits, lower case, one space between.
+func foldName(name string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
 }
 
 // renderSpeakerPage renders a speaker's page with paging buttons.
@@ -376,19 +418,30 @@ func (h *handlers) complete(r request) []*discordgo.ApplicationCommandOptionChoi
 }
 
 // completeSpeaker suggests speakers and people only mentioned whose name
-// or an alias matches what was typed, each with who they are.
+// or an alias matches what was typed, each with who they are. A person in
+// several articles is suggested once: quoted if any article quotes them,
+// described as the first article that describes them does.
 func (h *handlers) completeSpeaker(a *corpus.Article, typed string) []*discordgo.ApplicationCommandOptionChoice {
 	arts := h.corpus.Articles
 	if a != nil {
 		arts = []*corpus.Article{a}
 	}
 	var found []corpus.Speaker
-	seen := map[string]bool{}
+	seen := map[string]int{} // folded name → index in found
 	for _, a := range arts {
 		for _, s := range a.MatchSpeakers(typed) {
-			if !seen[s.Name] {
-				seen[s.Name] = true
+			k, ok := seen[foldName(s.Name)]
+			if !ok {
+				seen[foldName(s.Name)] = len(found)
 				found = append(found, s)
+				continue
+			}
+			// Merge what the choice shows: whether quoted, and who they are.
+			first := &found[k]
+			first.Quotes += s.Quotes
+			first.Statements += s.Statements
+			if first.Description == "" {
+				first.Description = s.Description
 			}
 		}
 	}

@@ -25,6 +25,9 @@ const (
 	maxFooter      = 2048
 	maxAuthor      = 256
 	maxEmbedTotal  = 6000
+	maxEmbeds      = 10
+	maxRows        = 5
+	maxRowButtons  = 5
 	maxChoices     = 25
 	maxChoiceName  = 100
 	maxCustomID    = 100
@@ -465,6 +468,14 @@ func embedLen(e *discordgo.MessageEmbed) int {
 // every part, keeps 25 fields, and drops fields from the end (then shortens
 // the description) until the whole fits in 6,000 characters.
 func fitEmbed(e *discordgo.MessageEmbed) *discordgo.MessageEmbed {
+	return fitEmbedTo(e, maxEmbedTotal)
+}
+
+// fitEmbedTo is fitEmbed within limit characters (at most 6,000): when
+// dropping every field and the description is not enough, the footer goes,
+// then the title and the author's name are cut.
+func fitEmbedTo(e *discordgo.MessageEmbed, limit int) *discordgo.MessageEmbed {
+	limit = min(max(limit, 0), maxEmbedTotal)
 	e.Title = clip(e.Title, maxTitle)
 	e.Description = clip(e.Description, maxDescription)
 	if e.Footer != nil {
@@ -480,54 +491,153 @@ func fitEmbed(e *discordgo.MessageEmbed) *discordgo.MessageEmbed {
 		f.Name = clip(f.Name, maxFieldName)
 		f.Value = clip(f.Value, maxFieldValue)
 	}
-	for embedLen(e) > maxEmbedTotal && len(e.Fields) > 0 {
+	for embedLen(e) > limit && len(e.Fields) > 0 {
 		e.Fields = e.Fields[:len(e.Fields)-1]
 	}
-	if over := embedLen(e) - maxEmbedTotal; over > 0 {
+	if over := embedLen(e) - limit; over > 0 {
 		e.Description = clip(e.Description, max(0, textLen(e.Description)-over))
 	}
+	if embedLen(e) > limit && e.Footer != nil {
+		e.Footer = nil
+	}
+	if over := embedLen(e) - limit; over > 0 {
+		e.Title = clip(e.Title, max(0, textLen(e.Title)-over))
+	}
+	if over := embedLen(e) - limit; over > 0 && e.Author != nil {
+		e.Author.Name = clip(e.Author.Name, max(0, textLen(e.Author.Name)-over))
+	}
 	return e
+}
+
+// fitEmbeds enforces Discord's limits on the embeds of one message: at most
+// 10, each within its own limits, and all of them together within 6,000
+// characters. The room is shared out in order, an equal share of what is
+// left each, so an embed that needs less than its share leaves the rest to
+// those after it.
+func fitEmbeds(es []*discordgo.MessageEmbed) []*discordgo.MessageEmbed {
+	es = es[:min(len(es), maxEmbeds)]
+	left := maxEmbedTotal
+	for i, e := range es {
+		fitEmbedTo(e, left/(len(es)-i))
+		left -= embedLen(e)
+	}
+	return es
 }
 
 // renderSpeaker shows who a speaker is and one page of their quotations
 // and reported statements, in article order.
 func renderSpeaker(a *corpus.Article, s corpus.Speaker, page int, id func(page int) string) Response {
-	var desc strings.Builder
-	if s.Description != "" {
-		desc.WriteString(escape(s.Description))
-		desc.WriteString("\n")
-	}
-	if len(s.Aliases) > 0 {
-		desc.WriteString("Also called: " + escape(strings.Join(s.Aliases, ", ")) + "\n")
-	}
+	desc := whoIs(s)
 	e := &discordgo.MessageEmbed{
 		Title: fit(s.Name, maxTitle),
 		Color: embedColor,
 	}
 	if !s.Quoted() {
-		desc.WriteString(escape(s.Name) + " is " + neverQuoted(s))
-		e.Description = clip(desc.String(), maxDescription)
+		e.Description = desc + escape(s.Name) + " is " + neverQuoted(s)
 		e.Footer = &discordgo.MessageEmbedFooter{Text: clip(a.Title, maxFooter)}
 		return Response{Embeds: []*discordgo.MessageEmbed{fitEmbed(e)}}
 	}
-	fmt.Fprintf(&desc, "%s in %s.", counts(s), escape(a.Title))
-	e.Description = clip(desc.String(), maxDescription)
+	e.Description = desc + fmt.Sprintf("%s in %s.", counts(s), escape(a.Title))
 
 	quotes := a.QuotesBy(s.Name)
 	pages := max(1, (len(quotes)+speakerPage-1)/speakerPage)
 	page = min(max(page, 0), pages-1)
 	from, to := page*speakerPage, min((page+1)*speakerPage, len(quotes))
 	for _, q := range quotes[from:to] {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
-			Name:  fmt.Sprintf("¶%d · %s", q.Paragraph, kindName(q.Kind)),
-			Value: passage(q.Text, nil, q.Kind, maxFieldValue/2),
-		})
+		e.Fields = append(e.Fields, quoteField(q))
 	}
 	e.Footer = &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%d–%d of %d · page %d of %d", from+1, to, len(quotes), page+1, pages)}
 	return Response{
 		Embeds:     []*discordgo.MessageEmbed{fitEmbed(e)},
 		Components: pageButtons(page, pages, id),
 	}
+}
+
+// whoIs is how a speaker's description begins: their role in the article
+// and their other names, a line each (none when unknown).
+func whoIs(s corpus.Speaker) string {
+	var b strings.Builder
+	if s.Description != "" {
+		b.WriteString(escape(s.Description) + "\n")
+	}
+	if len(s.Aliases) > 0 {
+		b.WriteString("Also called: " + escape(strings.Join(s.Aliases, ", ")) + "\n")
+	}
+	return b.String()
+}
+
+// quoteField shows one quotation or reported statement of a speaker.
+func quoteField(q corpus.Quote) *discordgo.MessageEmbedField {
+	return &discordgo.MessageEmbedField{
+		Name:  fmt.Sprintf("¶%d · %s", q.Paragraph, kindName(q.Kind)),
+		Value: passage(q.Text, nil, q.Kind, maxFieldValue/2),
+	}
+}
+
+// speakerHit is a person found in one article.
+type speakerHit struct {
+	article *corpus.Article
+	speaker corpus.Speaker
+	// index is the speaker's place in article.Speakers, which names them
+	// in a button's custom ID.
+	index int
+}
+
+// renderSpeakerAcross shows a person found in several articles: one embed
+// per article (at most 10, Discord's limit per message), each with who they
+// are there, how often they are quoted and their first quotations (a page's
+// worth), all the embeds within the 6,000 characters Discord allows a
+// message. An article whose quotations did not all fit gets a button that
+// opens its full, paged list; id gives its custom ID ("" for no button).
+func renderSpeakerAcross(hits []speakerHit, id func(speakerHit) string) Response {
+	shown := hits[:min(len(hits), maxEmbeds)]
+	content := fmt.Sprintf("**%s** is in %d articles.", escape(hits[0].speaker.Name), len(hits))
+	if len(shown) < len(hits) {
+		content += fmt.Sprintf(" Here are the first %d; choose another with the article option.", len(shown))
+	}
+	embeds := make([]*discordgo.MessageEmbed, len(shown))
+	for i, h := range shown {
+		s := h.speaker
+		e := &discordgo.MessageEmbed{
+			Title:  fit(h.article.Title, maxTitle),
+			Author: &discordgo.MessageEmbedAuthor{Name: s.Name},
+			Color:  embedColor,
+		}
+		if !s.Quoted() {
+			e.Description = whoIs(s) + escape(s.Name) + " is " + neverQuoted(s)
+		} else {
+			e.Description = whoIs(s) + counts(s) + "."
+		}
+		quotes := h.article.QuotesBy(s.Name)
+		for _, q := range quotes[:min(len(quotes), speakerPage)] {
+			e.Fields = append(e.Fields, quoteField(q))
+		}
+		embeds[i] = e
+	}
+	embeds = fitEmbeds(embeds)
+
+	var buttons []discordgo.MessageComponent
+	for i, h := range shown {
+		if len(h.article.QuotesBy(h.speaker.Name)) <= len(embeds[i].Fields) || id == nil {
+			continue
+		}
+		if cid := id(h); cid != "" {
+			buttons = append(buttons, button("All in "+h.article.Title, cid, discordgo.SecondaryButton))
+		}
+	}
+	return Response{Content: clip(content, maxContent), Embeds: embeds, Components: buttonRows(buttons)}
+}
+
+// buttonRows lays buttons out in action rows of five, as many rows as
+// Discord allows (five); buttons beyond them are left out.
+func buttonRows(buttons []discordgo.MessageComponent) []discordgo.MessageComponent {
+	var rows []discordgo.MessageComponent
+	for len(buttons) > 0 && len(rows) < maxRows {
+		n := min(len(buttons), maxRowButtons)
+		rows = append(rows, discordgo.ActionsRow{Components: buttons[:n]})
+		buttons = buttons[n:]
+	}
+	return rows
 }
 
 // neverQuoted reads "mentioned in ¶12, ¶13; never quoted".

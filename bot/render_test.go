@@ -33,6 +33,9 @@ func checkLimits(t *testing.T, resp Response) {
 		}
 		limit("title", e.Title, maxTitle)
 		limit("description", e.Description, maxDescription)
+		if e.Author != nil {
+			limit("author", e.Author.Name, maxAuthor)
+		}
 		if e.Footer != nil {
 			limit("footer", e.Footer.Text, maxFooter)
 		}
@@ -50,19 +53,28 @@ func checkLimits(t *testing.T, resp Response) {
 	if total > maxEmbedTotal {
 		t.Errorf("embeds total %d characters; limit %d", total, maxEmbedTotal)
 	}
+	if len(resp.Components) > maxRows {
+		t.Errorf("%d action rows; limit %d", len(resp.Components), maxRows)
+	}
+	seen := map[string]bool{}
 	for _, row := range resp.Components {
 		r, ok := row.(discordgo.ActionsRow)
 		if !ok {
 			t.Fatalf("component %T; want an ActionsRow", row)
 		}
-		seen := map[string]bool{}
+		if len(r.Components) > maxRowButtons {
+			t.Errorf("%d buttons in a row; limit %d", len(r.Components), maxRowButtons)
+		}
 		for _, c := range r.Components {
 			btn := c.(discordgo.Button)
 			if len(btn.CustomID) > maxCustomID || btn.CustomID == "" {
 				t.Errorf("custom_id %q is %d bytes; want 1 to %d", btn.CustomID, len(btn.CustomID), maxCustomID)
 			}
+			if n := textLen(btn.Label); n > maxButtonLabel {
+				t.Errorf("button label is %d characters; limit %d", n, maxButtonLabel)
+			}
 			if seen[btn.CustomID] {
-				t.Errorf("custom_id %q used twice in a row", btn.CustomID)
+				t.Errorf("custom_id %q used twice in a message", btn.CustomID)
 			}
 			seen[btn.CustomID] = true
 		}
@@ -404,6 +416,148 @@ func TestRenderSpeaker(t *testing.T) {
 	if resp.Components != nil {
 		t.Errorf("never quoted: components = %v; want none", resp.Components)
 	}
+}
+
+// speakerArticle is an article that quotes who n times (a reported
+// statement last), each quotation text long.
+func speakerArticle(id, title string, who corpus.Speaker, n int, text string) *corpus.Article {
+	a := &corpus.Article{ID: id, Title: title, Paragraphs: []string{"p1", "p2"}, Speakers: []corpus.Speaker{{Name: "Someone Else"}, who}}
+	for i := range n {
+		kind := corpus.Direct
+		if i == n-1 {
+			kind = corpus.Indirect
+		}
+		a.Quotes = append(a.Quotes, corpus.Quote{Paragraph: i%2 + 1, Speaker: who.Name, Kind: kind, Text: fmt.Sprintf("%s %d", text, i)})
+	}
+	return a
+}
+
+func TestRenderSpeakerAcross(t *testing.T) {
+	ann := corpus.Speaker{Name: "Ann Lee", Aliases: []string{"Lee"}, Description: "a *senior* fellow", Quotes: 6, Statements: 1}
+	one := speakerArticle("one", "First article", ann, 7, "said one")
+	two := speakerArticle("two", "Second article", corpus.Speaker{Name: "Ann Lee", Quotes: 1, Statements: 1}, 2, "said two")
+	three := &corpus.Article{ID: "three", Title: "Third article", Speakers: []corpus.Speaker{{Name: "Ann Lee", MentionedIn: []int{4}}}}
+	hits := []speakerHit{{one, one.Speakers[1], 1}, {two, two.Speakers[1], 1}, {three, three.Speakers[0], 0}}
+	id := func(h speakerHit) string { return fmt.Sprintf("spk:0:%d:%s", h.index, h.article.ID) }
+
+	resp := renderSpeakerAcross(hits, id)
+	checkLimits(t, resp)
+	data, err := json.Marshal(responseData(resp))
+	if err != nil {
+		t.Fatal(err)
+	}
+	jsonEqual(t, data, `{
+		"content": "**Ann Lee** is in 3 articles.",
+		"allowed_mentions": {"parse": [], "replied_user": false},
+		"embeds": [
+			{"title": "First article", "author": {"name": "Ann Lee"}, "color": 2845872,
+			 "description": "a \\*senior\\* fellow\nAlso called: Lee\n6 quotations, 1 reported statement.",
+			 "fields": [
+				{"name": "¶1 · quotation", "value": "“said one 0”"},
+				{"name": "¶2 · quotation", "value": "“said one 1”"},
+				{"name": "¶1 · quotation", "value": "“said one 2”"},
+				{"name": "¶2 · quotation", "value": "“said one 3”"},
+				{"name": "¶1 · quotation", "value": "“said one 4”"}
+			 ]},
+			{"title": "Second article", "author": {"name": "Ann Lee"}, "color": 2845872,
+			 "description": "1 quotation, 1 reported statement.",
+			 "fields": [
+				{"name": "¶1 · quotation", "value": "“said two 0”"},
+				{"name": "¶2 · reported", "value": "said two 1"}
+			 ]},
+			{"title": "Third article", "author": {"name": "Ann Lee"}, "color": 2845872,
+			 "description": "Ann Lee is mentioned in ¶4; never quoted"}
+		],
+		"components": [
+			{"type": 1, "components": [
+				{"type": 2, "style": 2, "label": "All in First article", "custom_id": "spk:0:1:one", "disabled": false}
+			]}
+		],
+		"tts": false
+	}`)
+
+	if resp := renderSpeakerAcross(hits, nil); resp.Components != nil {
+		t.Errorf("without IDs: components = %v; want none", resp.Components)
+	}
+}
+
+// TestRenderSpeakerAcrossAtLimits finds one person in 12 articles with long
+// titles, descriptions and quotations: the reply keeps to 10 embeds and
+// 6,000 characters in all, says how many articles there are, and offers a
+// button for each article shown whose quotations did not all fit.
+func TestRenderSpeakerAcrossAtLimits(t *testing.T) {
+	long := words(400)
+	who := corpus.Speaker{Name: "Ann " + words(60), Aliases: []string{words(100)}, Description: long, Quotes: 29, Statements: 1}
+	var hits []speakerHit
+	for k := range 12 {
+		a := speakerArticle(fmt.Sprintf("article-%02d", k), fmt.Sprintf("Title %d %s", k, long), who, 30, long)
+		hits = append(hits, speakerHit{a, who, 1})
+	}
+	id := func(h speakerHit) string { return "spk:0:1:" + h.article.ID }
+	resp := renderSpeakerAcross(hits, id)
+	checkLimits(t, resp)
+	if len(resp.Embeds) != maxEmbeds {
+		t.Errorf("%d embeds; want %d, Discord's limit", len(resp.Embeds), maxEmbeds)
+	}
+	if want := "is in 12 articles. Here are the first 10; choose another with the article option."; !strings.HasSuffix(resp.Content, want) {
+		t.Errorf("content = %q; want it to end %q", resp.Content, want)
+	}
+	var buttons int
+	for _, row := range resp.Components {
+		buttons += len(row.(discordgo.ActionsRow).Components)
+	}
+	if buttons != maxEmbeds {
+		t.Errorf("%d buttons; want one for each of the %d articles shown", buttons, maxEmbeds)
+	}
+	for i, e := range resp.Embeds {
+		if !strings.HasPrefix(e.Title, fmt.Sprintf("Title %d word0", i)) {
+			t.Errorf("embed %d title %.30q; want article %d's", i, e.Title, i)
+		}
+	}
+}
+
+func TestFitEmbeds(t *testing.T) {
+	long := words(1000)
+	big := func() *discordgo.MessageEmbed {
+		e := &discordgo.MessageEmbed{Title: long, Description: long, Author: &discordgo.MessageEmbedAuthor{Name: long},
+			Footer: &discordgo.MessageEmbedFooter{Text: long}}
+		for range 30 {
+			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: long, Value: long})
+		}
+		return e
+	}
+	small := func() *discordgo.MessageEmbed { return &discordgo.MessageEmbed{Title: "small", Description: "short"} }
+	tests := []struct {
+		name   string
+		embeds []*discordgo.MessageEmbed
+		want   int // embeds kept
+	}{
+		{"one big", []*discordgo.MessageEmbed{big()}, 1},
+		{"twelve big: ten kept", []*discordgo.MessageEmbed{big(), big(), big(), big(), big(), big(), big(), big(), big(), big(), big(), big()}, 10},
+		{"small first leaves room", []*discordgo.MessageEmbed{small(), big(), big()}, 3},
+		{"none", nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := fitEmbeds(tt.embeds)
+			checkLimits(t, Response{Embeds: got})
+			if len(got) != tt.want {
+				t.Errorf("fitEmbeds kept %d embeds; want %d", len(got), tt.want)
+			}
+		})
+	}
+	t.Run("small ones untouched", func(t *testing.T) {
+		got := fitEmbeds([]*discordgo.MessageEmbed{small(), small()})
+		if got[0].Title != "small" || got[1].Description != "short" {
+			t.Errorf("fitEmbeds changed small embeds: %+v %+v", got[0], got[1])
+		}
+	})
+	t.Run("a tiny limit: nothing but a cut title", func(t *testing.T) {
+		e := fitEmbedTo(big(), 10)
+		if n := embedLen(e); n > 10 {
+			t.Errorf("fitEmbedTo(big, 10) is %d characters; want at most 10", n)
+		}
+	})
 }
 
 func TestRenderSpeakersManyLines(t *testing.T) {
