@@ -194,7 +194,7 @@ func replyTo(t *testing.T, srv *discordtest.Server, m *discordgo.Message) (disco
 }
 
 func TestCommands(t *testing.T) {
-	srv, _ := startBot(t, func(c *bot.Config) { c.UserBurst = -1 })
+	srv, _ := startBot(t, offTheClock, func(c *bot.Config) { c.UserBurst = -1 })
 
 	t.Run("registered", func(t *testing.T) {
 		req, err := srv.WaitCommands(waitCtx(t))
@@ -558,7 +558,7 @@ func TestArticles(t *testing.T) {
 	}
 	c := corpus.Default()
 	c.Articles = append(c.Articles, second)
-	srv, _ := startBotWith(t, c, func(c *bot.Config) { c.UserBurst = -1 })
+	srv, _ := startBotWith(t, c, offTheClock, func(c *bot.Config) { c.UserBurst = -1 })
 
 	t.Run("registered", func(t *testing.T) {
 		req, err := srv.WaitCommands(waitCtx(t))

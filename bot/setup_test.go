@@ -51,6 +51,11 @@ func startBotWith(tb testing.TB, c *corpus.Corpus, opts ...func(*bot.Config)) (*
 	for _, o := range opts {
 		o(&cfg)
 	}
+	if cfg.DeferAfter > discordtest.InteractionWindow {
+		// A bot told to defer later than Discord's window is off the
+		// clock (see offTheClock): so is the fake.
+		srv.SetInteractionWindow(cfg.DeferAfter)
+	}
 	b, err := bot.New(cfg, c, ix)
 	if err != nil {
 		tb.Fatalf("bot.New: %v", err)
@@ -90,6 +95,15 @@ func (w *testWriter) stop() {
 }
 
 var _ io.Writer = (*testWriter)(nil)
+
+// offTheClock is for tests of what the bot answers, not of how fast: the
+// bot defers a reply only after a minute (not 2 s), and startBotWith then
+// gives the fake a window as long (not 3 s). Their golden files hold
+// direct replies, and on a loaded machine (-race, two cores, other tests)
+// a handler can take 2 s and rightly defer. The deferral and the window
+// have tests of their own (TestDeferAndRateLimit,
+// TestDeferralCountsFromCreation, discordtest's TestInteractionWindow).
+func offTheClock(c *bot.Config) { c.DeferAfter = time.Minute }
 
 // waitCtx bounds one wait for the bot in a test.
 func waitCtx(tb testing.TB) context.Context {

@@ -24,7 +24,7 @@ func TestSpeakerAcrossArticles(t *testing.T) {
 	}
 	c := corpus.Default()
 	c.Articles = append(c.Articles, second)
-	srv, _ := launchBotWith(t, c)
+	srv, _ := launchBotWith(t, c, offTheClock)
 	const first = "Trump, Putin and the uneasy future of U.S.–Russia relations (November 2016)"
 
 	var carden callback
