@@ -364,6 +364,39 @@ func TestServer(t *testing.T) {
 		}
 	})
 
+	t.Run("guild roles", func(t *testing.T) {
+		// discordgo's Role has no tags: read them from the raw body.
+		endpoint := discordgo.EndpointGuildRoles(discordtest.GuildID)
+		body, err := s.RequestWithBucketID(http.MethodGet, endpoint, nil, endpoint)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var roles []struct {
+			ID      string `json:"id"`
+			Managed bool   `json:"managed"`
+			Tags    struct {
+				BotID string `json:"bot_id"`
+			} `json:"tags"`
+		}
+		if err := json.Unmarshal(body, &roles); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range roles {
+			got = append(got, fmt.Sprintf("%s managed=%v bot=%s", r.ID, r.Managed, r.Tags.BotID))
+		}
+		want := []string{
+			discordtest.GuildID + " managed=false bot=",
+			discordtest.BotRoleID + " managed=true bot=" + discordtest.AppID,
+			discordtest.RoleID + " managed=false bot=",
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("GET %s = %q; want %q", endpoint, got, want)
+		}
+		_, err = s.GuildRoles("42")
+		restErr(t, err, http.StatusNotFound, 10004)
+	})
+
 	t.Run("commands", func(t *testing.T) {
 		cmds := []*discordgo.ApplicationCommand{{
 			Name: "ask", Description: "Ask about the article",
@@ -527,13 +560,20 @@ func TestServer(t *testing.T) {
 			wantSeen    string // the content the bot receives
 			wantChannel string // where it replies; "" for no reply
 			mentions    []string
+			roles       []string // mention_roles; nil in a DM
 		}{
 			// Without the privileged MessageContent intent the content
 			// arrives only when the bot is mentioned or in a DM.
 			{"mention", srv.Message, "hello " + discordtest.Mention() + " and <@!42424242>", "hello " + discordtest.Mention() + " and <@!42424242>",
-				discordtest.ChannelID, []string{discordtest.AppID, "42424242"}},
-			{"no mention: content hidden", srv.Message, "just chatting", "", "", []string{}},
-			{"direct message", srv.DirectMessage, "hi bot", "hi bot", discordtest.DMChannelID, []string{}},
+				discordtest.ChannelID, []string{discordtest.AppID, "42424242"}, []string{}},
+			{"no mention: content hidden", srv.Message, "just chatting", "", "", []string{}, []string{}},
+			{"direct message", srv.DirectMessage, "hi bot", "hi bot", discordtest.DMChannelID, []string{}, nil},
+			// The echo bot answers user mentions only; the content shows
+			// for a mention of the bot's managed role, as for the bot's.
+			{"the bot's role", srv.Message, "<@&" + discordtest.BotRoleID + "> hi", "<@&" + discordtest.BotRoleID + "> hi",
+				"", []string{}, []string{discordtest.BotRoleID}},
+			{"another role: content hidden", srv.Message, "<@&" + discordtest.RoleID + "> hi <@&123>", "",
+				"", []string{}, []string{discordtest.RoleID}},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -545,14 +585,17 @@ func TestServer(t *testing.T) {
 				if !slices.Equal(ids, tt.mentions) {
 					t.Errorf("mentions of %q = %v; want %v", tt.content, ids, tt.mentions)
 				}
+				if !slices.Equal(m.MentionRoles, tt.roles) {
+					t.Errorf("mention_roles of %q = %v; want %v", tt.content, m.MentionRoles, tt.roles)
+				}
 				var seen *discordgo.Message
 				select {
 				case seen = <-b.seen:
 				case <-time.After(wait):
 					t.Fatal("the bot got no MESSAGE_CREATE")
 				}
-				if seen.ID != m.ID || seen.Content != tt.wantSeen {
-					t.Errorf("bot saw message %s %q; want %s %q", seen.ID, seen.Content, m.ID, tt.wantSeen)
+				if seen.ID != m.ID || seen.Content != tt.wantSeen || !slices.Equal(seen.MentionRoles, tt.roles) {
+					t.Errorf("bot saw message %s %q roles %v; want %s %q roles %v", seen.ID, seen.Content, seen.MentionRoles, m.ID, tt.wantSeen, tt.roles)
 				}
 				if tt.wantChannel == "" {
 					return
