@@ -81,15 +81,15 @@ func DiscordLogger(log *slog.Logger, token string) func(msgL, caller int, format
 		msg := redact(strings.TrimSpace(fmt.Sprintf(format, a...)), token)
 		attrs := []slog.Attr{slog.String("source", "discordgo")}
 		// caller counts from discordgo's msglog; one more frame is this
-		// function.
-		if pc, _, _, ok := runtime.Caller(caller + 1); ok {
-			if fn := runtime.FuncForPC(pc); fn != nil {
-				// "github.com/bwmarrin/discordgo.(*Session).Open" → "(*Session).Open"
-				name := fn.Name()
-				name = name[strings.LastIndexByte(name, '/')+1:]
-				_, name, _ = strings.Cut(name, ".")
-				attrs = append(attrs, slog.String("func", name))
-			}
+		// function. The record gets no PC: a handler that adds the source
+		// file would write a second "source" key.
+		pc, _, _, ok := runtime.Caller(caller + 1)
+		if fn := runtime.FuncForPC(pc); ok && fn != nil {
+			// "github.com/bwmarrin/discordgo.(*Session).Open" → "(*Session).Open"
+			name := fn.Name()
+			name = name[strings.LastIndexByte(name, '/')+1:]
+			_, name, _ = strings.Cut(name, ".")
+			attrs = append(attrs, slog.String("func", name))
 		}
 		r := slog.NewRecord(time.Now(), level, msg, 0)
 		r.AddAttrs(attrs...)
