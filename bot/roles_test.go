@@ -84,7 +84,11 @@ func TestSelfRoleFetchesUnknownGuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { ix.Close() })
+	t.Cleanup(func() {
+		if err := ix.Close(); err != nil {
+			t.Errorf("close index: %v", err)
+		}
+	})
 	b, err := New(Config{Token: discordtest.Token, APIURL: srv.URL()}, c, ix)
 	if err != nil {
 		t.Fatal(err)
