@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"articlebot/bot"
 	"articlebot/bot/discordtest"
@@ -79,6 +80,7 @@ func discordLogChild(t *testing.T) {
 		c.DeferAfter = -1 // defer, so that the answer is an edit through the webhook
 		c.UserBurst = -1
 	})
+	srv.SetInteractionWindow(time.Minute) // what is tested is the log, not how fast (see offTheClock)
 	srv.FailNext(http.MethodPost, "/api/v9/interactions/", 1, http.StatusBadGateway, 0)
 	srv.FailNext(http.MethodPatch, "/api/v9/webhooks/", 1, http.StatusBadGateway, 0)
 	i := srv.Interact(ask("Who is James Carden?"))
