@@ -186,7 +186,11 @@ func (h *handlers) speaker(_ context.Context, r request) (Response, error) {
 	hits := findSpeaker(arts, name)
 	switch len(hits) {
 	case 0:
-		return notice(fmt.Sprintf("I found no one called “%s” in the article. /speakers lists everyone quoted.", escape(name))), nil
+		where := "the article"
+		if len(arts) > 1 {
+			where = "any of the articles"
+		}
+		return notice(fmt.Sprintf("I found no one called “%s” in %s. /speakers lists everyone quoted.", escape(name), where)), nil
 	case 1:
 		return h.renderSpeakerPage(hits[0].article, hits[0].speaker.Name, 0), nil
 	}

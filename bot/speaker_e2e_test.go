@@ -80,6 +80,13 @@ func TestSpeakerAcrossArticles(t *testing.T) {
 		})
 	}
 
+	t.Run("in neither", func(t *testing.T) {
+		_, cb := interact(t, srv, discordtest.Command("speaker", discordtest.Opt("name", "Nobody Here")))
+		if want := "I found no one called “Nobody Here” in any of the articles. /speakers lists everyone quoted."; cb.Data.Content != want {
+			t.Errorf("reply = %q; want %q", cb.Data.Content, want)
+		}
+	})
+
 	autocomplete := []struct {
 		name, typed string
 		want        []string // choice values, in order
