@@ -352,62 +352,64 @@ type unitScore struct {
 // whole unit; titleMask marks the question terms in the unit's article
 // title.
 func (r *ranking) scoreUnit(u *unit, aq analyzed, titleMask uint64) (us unitScore) {
-	if aq.total == 0 {
+	if aq.total == 0 || len(u.toks) == 0 {
 		return us
 	}
-	best := &us.best
 	terms := aq.terms
-	var unitMask uint64
-	cur := int32(-1)
-	var mask, biMask, exactMask uint64
+	// The question terms each sentence holds, found through the unit's
+	// own index of its words rather than by reading every word.
+	var small [32]sentenceMasks
+	var sm []sentenceMasks
+	if n := int(u.toks[len(u.toks)-1].sent) + 1; n <= len(small) {
+		sm = small[:n]
+	} else {
+		sm = make([]sentenceMasks, n)
+	}
+	for j, q := range terms {
+		if q.id < 0 {
+			continue
+		}
+		for _, ti := range u.occurrences(q.id) {
+			t := &u.toks[ti]
+			m := &sm[t.sent]
+			m.terms |= 1 << j
+			if t.surf == q.surf {
+				m.exact |= 1 << j
+			}
+			if len(aq.bigrams) > 0 {
+				m.bigrams |= bigramsAt(u, *t, aq)
+			}
+		}
+	}
+	best := &us.best
 	bestScore := -1.0
-	flush := func() {
-		if cur < 0 || mask == 0 {
+	var unitMask uint64
+	for i, m := range sm {
+		if m.terms == 0 {
 			// A sentence without a question term is never the best.
-			return
+			continue
 		}
-		s := sentenceScore{sent: int(cur), cov: maskWeight(mask, terms) / aq.total}
-		s.rankCov = s.cov + r.title*maskWeight(titleMask&^mask, terms)/aq.total
+		unitMask |= m.terms
+		s := sentenceScore{sent: i, cov: maskWeight(m.terms, terms) / aq.total}
+		s.rankCov = s.cov + r.title*maskWeight(titleMask&^m.terms, terms)/aq.total
 		if aq.bigramTotal > 0 {
-			s.bigrams = bigramWeight(biMask, aq.bigrams) / aq.bigramTotal
+			s.bigrams = bigramWeight(m.bigrams, aq.bigrams) / aq.bigramTotal
 		}
-		if aq.expect != expectAny && u.holds[cur]&(1<<aq.expect) != 0 {
+		if aq.expect != expectAny && u.holds[i]&(1<<aq.expect) != 0 {
 			s.holds = 1
 		}
-		s.exact = maskWeight(exactMask, terms) / aq.total
+		s.exact = maskWeight(m.exact, terms) / aq.total
 		if v := r.sentence*s.rankCov + r.bigrams*s.bigrams + r.expectRank*s.holds + r.exact*s.exact; v > bestScore {
 			bestScore, *best = v, s
 		}
 	}
-	for _, t := range u.toks {
-		if t.sent != cur {
-			flush()
-			unitMask |= mask
-			cur, mask, biMask, exactMask = t.sent, 0, 0, 0
-		}
-		if !aq.may(t.term) {
-			continue
-		}
-		j := 0
-		for j < len(terms) && terms[j].id != t.term {
-			j++
-		}
-		if j == len(terms) {
-			continue
-		}
-		mask |= 1 << j
-		if t.surf == terms[j].surf {
-			exactMask |= 1 << j
-		}
-		if len(aq.bigrams) > 0 {
-			biMask |= bigramsAt(u, t, aq)
-		}
-	}
-	flush()
-	unitMask |= mask
 	us.cov = (maskWeight(unitMask, terms) + r.title*maskWeight(titleMask&^unitMask, terms)) / aq.total
 	return us
 }
+
+// sentenceMasks has bit j set for each question term j a sentence holds:
+// anywhere, as written (exact), and the question's bigrams it holds.
+type sentenceMasks struct{ terms, exact, bigrams uint64 }
 
 // maskWeight sums the weights of the terms in mask.
 func maskWeight(mask uint64, terms []qterm) float64 {

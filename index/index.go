@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
@@ -108,6 +109,42 @@ type unit struct {
 	// holds has bit e set for sentence i when it holds the kind of thing
 	// expectation e asks for.
 	holds []uint8
+	// byTerm lists the positions in toks ordered by term, then position,
+	// and termOf their terms: the unit's own index of its words (see
+	// occurrences), kept side by side so that a search reads one array.
+	byTerm, termOf []int32
+}
+
+// occurrences returns the positions in u.toks of term, in order.
+func (u *unit) occurrences(term int32) []int32 {
+	lo, hi := 0, len(u.termOf)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if u.termOf[mid] < term {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	end := lo
+	for end < len(u.termOf) && u.termOf[end] == term {
+		end++
+	}
+	return u.byTerm[lo:end]
+}
+
+// indexWords fills u.byTerm and u.termOf; the terms of u.toks must be
+// final.
+func (u *unit) indexWords() {
+	u.byTerm = make([]int32, len(u.toks))
+	for i := range u.byTerm {
+		u.byTerm[i] = int32(i)
+	}
+	slices.SortStableFunc(u.byTerm, func(a, b int32) int { return cmp.Compare(u.toks[a].term, u.toks[b].term) })
+	u.termOf = make([]int32, len(u.byTerm))
+	for i, ti := range u.byTerm {
+		u.termOf[i] = u.toks[ti].term
+	}
 }
 
 // tok is one content word of a unit.
@@ -292,6 +329,9 @@ func (ix *Index) analyzeCorpus() {
 		}
 	}
 	ix.conflate()
+	for i := range ix.units {
+		ix.units[i].indexWords()
+	}
 	df := make([]int, len(ix.termNames))
 	seen := make([]int, len(ix.termNames))
 	paras := 0
