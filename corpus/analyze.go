@@ -231,9 +231,14 @@ func (an *analysis) attribute() []found {
 				}
 				an.speakersOf(&hits[si][h])
 			}
-			for _, m := range subj {
-				an.touch(an.ments[m].ent)
+			if len(hits[si]) == 0 {
+				for _, m := range subj {
+					an.touch(an.ments[m].ent)
+				}
 			}
+			// Otherwise the subjects after the last cue are those of the
+			// words it reports ("Balls said Mr Brown would meet his
+			// rules"): a "he" that follows is still the speaker.
 			for ti := s.from; ti < s.to; ti++ {
 				t := pt.toks[ti]
 				if t.kind != tQuote {

@@ -255,10 +255,22 @@ func (an *analysis) subjectOf(pi int, s sentence, c int) source {
 		}
 	}
 	if j < s.from || pt.toks[j].kind == tQuote || strings.Contains(",:—–(", pt.punct(j)) {
-		return an.forwardNP(pi, s, c+1)
+		src, end := an.forwardNPEnd(pi, s, c+1)
+		if end < s.to && pt.toks[end].kind == tWord && objectFollowers[strings.ToLower(pt.word(end))] {
+			// "…, warned Mr Brown not to …", "told reporters that …": the
+			// phrase after the verb is its object, not an inverted source.
+			return source{}
+		}
+		return src
 	}
 	return source{}
 }
+
+// objectFollowers are words that follow the object of a verb ("warned
+// Brown not to", "told reporters that he", "urged Congress to"), never an
+// inverted source ("…, said Carden, citing …", "said Carden on Monday").
+var objectFollowers = wordSet(`not to that against he she they we i you it his her their its
+	our this`)
 
 func isSkippable(w string) bool {
 	if skipBefore[w] {
@@ -366,19 +378,26 @@ func (an *analysis) coordinated(pi int, s sentence, k int) []int {
 // forwardNP reads the noun phrase that starts at token c: the source after
 // an inverted verb or "according to".
 func (an *analysis) forwardNP(pi int, s sentence, c int) source {
+	src, _ := an.forwardNPEnd(pi, s, c)
+	return src
+}
+
+// forwardNPEnd is forwardNP that also returns the token after the phrase
+// (s.to when nothing of the clause follows it).
+func (an *analysis) forwardNPEnd(pi int, s sentence, c int) (source, int) {
 	pt := &an.paras[pi]
 	for c < s.to && pt.toks[c].kind == tWord && (skipAfter[pt.word(c)] || calendarWords[pt.word(c)]) {
 		c++
 	}
 	if c >= s.to || pt.toks[c].kind != tWord {
-		return source{}
+		return source{}, c
 	}
 	first := pt.word(c)
 	if personPronouns[strings.ToLower(first)] {
-		return source{pronoun: strings.ToLower(first)}
+		return source{pronoun: strings.ToLower(first)}, c + 1
 	}
 	if otherPronouns[strings.ToLower(first)] {
-		return source{anon: true}
+		return source{anon: true}, c + 1
 	}
 	j := c
 	words := 0
@@ -405,7 +424,7 @@ func (an *analysis) forwardNP(pi int, s sentence, c int) source {
 		last--
 	}
 	if pt.toks[last].kind != tWord || npBoundary[first] {
-		return source{}
+		return source{}, j
 	}
 	src := an.npSource(pi, pt.toks[c].start, pt.toks[last].end, pt.word(last))
 	if src.anon && j+1 < s.to && pt.punct(j) == "," && pt.toks[j+1].kind == tWord {
@@ -418,11 +437,12 @@ func (an *analysis) forwardNP(pi int, s sentence, c int) source {
 			// The name must close the phrase: "…, Mr. Trump is free"
 			// starts a clause instead.
 			if m.tokEnd >= len(pt.flat) || pt.flat[m.tokEnd].kind == tPunct && strings.Contains(",.;", pt.text[pt.flat[m.tokEnd].start:pt.flat[m.tokEnd].end]) {
-				return source{ents: []int{m.ent}}
+				// The name closes the phrase: nothing follows it.
+				return source{ents: []int{m.ent}}, s.to
 			}
 		}
 	}
-	return src
+	return src, j
 }
 
 // npSource names the source of the noun phrase text[start:end] with head

@@ -214,6 +214,14 @@ func TestPronounResolution(t *testing.T) {
 			want:  []string{"Acme"},
 		},
 		{
+			name: "a subject inside the reported words is not the speaker",
+			paras: []string{
+				"Tom Field said Bo Park would meet his rules.",
+				"“Six,” he said.",
+			},
+			want: []string{"Tom Field"},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
@@ -234,6 +242,25 @@ func TestPronounResolution(t *testing.T) {
 				t.Errorf("Parse(%q) speakers = %q; want %q", text, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestObjectIsNoSource checks that the noun phrase after a verb that takes
+// an object is not read as an inverted source ("…, said Carden").
+func TestObjectIsNoSource(t *testing.T) {
+	for _, text := range []string{
+		"Ann Lee, CBI director general, warned Tom Field not to spend the money.",
+		"Ann Lee, BBC correspondent, told Tom Field that the deal was off.",
+	} {
+		a, err := corpus.Parse("t", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range quotations(a, true) {
+			if x.speaker == "Tom Field" {
+				t.Errorf("Parse(%q) attributes %q to %q; want no statement of the verb's object", text, x.text, x.speaker)
+			}
+		}
 	}
 }
 
