@@ -83,6 +83,24 @@ func TestDescriptionBefore(t *testing.T) {
 			want:   "",
 		},
 		{
+			name:   "a role led by a capitalised name after the name",
+			text:   "Sir Ann Lee, CBI director general, warned Tom Field not to spend the money.",
+			person: "Ann Lee",
+			want:   "CBI director general",
+		},
+		{
+			name:   "a hyphenated role after the name",
+			text:   "Tom Field, Tory co-chairman, said the plan was sound.",
+			person: "Tom Field",
+			want:   "Tory co-chairman",
+		},
+		{
+			name:   "a list of names is no role",
+			text:   "Tom Field, Ann Lee, and Bo Park said the plan was sound.",
+			person: "Tom Field",
+			want:   "",
+		},
+		{
 			name:   "the appositive after the name still counts",
 			text:   "His lawyer, Gen. Tom Field, a former judge, spoke.",
 			person: "Tom Field",

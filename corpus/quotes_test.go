@@ -264,6 +264,21 @@ func TestObjectIsNoSource(t *testing.T) {
 	}
 }
 
+// TestTitledRoleAppositive checks that a role led by a capitalised name
+// between a name and its verb ("Liam Fox, Tory co-chairman, said") leaves
+// the name the source.
+func TestTitledRoleAppositive(t *testing.T) {
+	text := "Ann Lee, Tory co-chairman, said the plan was sound."
+	a, err := corpus.Parse("t", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := quotations(a, true)
+	if len(got) != 1 || got[0].speaker != "Ann Lee" {
+		t.Errorf("Parse(%q) statements = %+v; want one by Ann Lee", text, got)
+	}
+}
+
 func TestSpeakers(t *testing.T) {
 	text := "“Trade will grow,” said Sir Adam Bell, director of the Trade Forum, a London-based group.\n\n" +
 		"Bell, who is a former ambassador to Chile, believes tariffs will fall.\n\n" +

@@ -279,7 +279,7 @@ func appositiveAfter(p string, toks []token, k int) string {
 	from := k + 1
 	first := word(from)
 	if !appositiveStart(first) {
-		return ""
+		return titledRoleAfter(p, toks, from)
 	}
 	if second := word(from + 1); first == "who" && (functionWords[second] || cueVerbs[second] || second == "has" || second == "had") {
 		return "" // "who he described as", "who has said": not about the person
@@ -336,6 +336,31 @@ loop:
 		}
 	}
 	return d
+}
+
+// titledRoleAfter reads a role led by a capitalised name that stands in
+// apposition from token from to the next comma or full stop: "CBI director
+// general", "Tory co-chairman". The words after the first are lower case
+// and the last is a role noun, so that a name ("Carden, Harrison") or a
+// clause never passes.
+func titledRoleAfter(p string, toks []token, from int) string {
+	i := from
+	for ; i < len(toks) && i-from < 5 && toks[i].kind == tWord; i++ {
+		if w := p[toks[i].start:toks[i].end]; i == from && !startsUpper(w) || i > from && (startsUpper(w) || appositiveReject[w] || cueVerbs[w]) {
+			return ""
+		}
+	}
+	if i-from < 2 || i >= len(toks) || toks[i].kind != tPunct || !strings.Contains(",.", p[toks[i].start:toks[i].end]) {
+		return ""
+	}
+	last := p[toks[i-1].start:toks[i-1].end]
+	if j := strings.LastIndexAny(last, "-‐"); j >= 0 {
+		last = last[j+1:] // co-chairman
+	}
+	if !roleNouns[last] {
+		return ""
+	}
+	return p[toks[from].start:toks[i-1].end]
 }
 
 func addDesc(e *entity, d string) {
