@@ -37,7 +37,9 @@ var auxiliaries = wordSet(`is are was were been`)
 // participles attribute a quotation to the subject of the clause they
 // hang from: "Trump attacked Clinton …, saying, “…”".
 var participles = wordSet(`saying adding tweeting writing telling noting arguing
-	calling explaining insisting declaring warning asking stating claiming`)
+	calling explaining insisting declaring warning asking stating claiming suggesting
+	urging stressing predicting acknowledging admitting describing complaining
+	promising vowing`)
 
 // cueNouns attribute through a possessive: "shared his hope that …".
 var cueNouns = wordSet(`hope hopes belief view views concern concerns fear fears wish

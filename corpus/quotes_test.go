@@ -222,6 +222,14 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Tom Field"},
 		},
 		{
+			name: "a participle's clause keeps its subject the speaker",
+			paras: []string{
+				"Realising his error, Mr. Tom Field e-mailed the editor, suggesting Bo Park would agree.",
+				"“Seven,” he said.",
+			},
+			want: []string{"Tom Field"},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
