@@ -257,6 +257,10 @@ func (an *analysis) subjectOf(pi int, s sentence, c int) source {
 		}
 	}
 	if j < s.from || pt.toks[j].kind == tQuote || strings.Contains(",:—–(", pt.punct(j)) {
+		if addressing[strings.ToLower(pt.word(c))] {
+			// "…, told BBC News: “…”": who is told is never who speaks.
+			return source{}
+		}
 		src, end := an.forwardNPEnd(pi, s, c+1)
 		if end < s.to && pt.toks[end].kind == tWord && objectFollowers[strings.ToLower(pt.word(end))] {
 			// "…, warned Mr Brown not to …", "told reporters that …": the
@@ -267,6 +271,10 @@ func (an *analysis) subjectOf(pi int, s sentence, c int) source {
 	}
 	return source{}
 }
+
+// addressing are cue verbs whose object is the one spoken to, so that the
+// phrase after them never names the speaker.
+var addressing = wordSet(`told tells tell urged urges advised begged accused accuses`)
 
 // objectFollowers are words that follow the object of a verb ("warned
 // Brown not to", "told reporters that he", "urged Congress to"), never an
@@ -515,7 +523,7 @@ func (an *analysis) appositiveBack(pi int, s sentence, j int) source {
 		if k <= s.from || k+1 >= pos || pt.toks[k-1].kind != tWord {
 			return source{}
 		}
-		if !appositiveStart(pt.word(k+1)) && !an.titledRole(pi, k+1, pos) {
+		if !appositiveStart(pt.word(k+1)) && !an.titledRole(pi, k+1, pos) && !affiliation(pt, k+1, pos) {
 			// "Ann Lee's aide, Bo Park, said": a name in apposition.
 			if m := an.mentionEndingAt(pi, pt.toks[pos-1].end); m >= 0 && an.ments[m].start == pt.toks[k+1].start && an.ments[m].ent >= 0 {
 				return source{ents: []int{an.ments[m].ent}}
@@ -561,6 +569,16 @@ func (an *analysis) titledRole(pi, from, to int) bool {
 		}
 	}
 	return lower
+}
+
+// affiliation reports whether tokens [from, to) say where a person comes
+// from: "from the Institute for Fiscal Studies", "from Investec".
+func affiliation(pt *paraText, from, to int) bool {
+	if to-from < 2 || pt.word(from) != "from" {
+		return false
+	}
+	next := pt.word(from + 1)
+	return next == "the" || startsUpper(next)
 }
 
 // appositiveStart reports whether w can open an appositive or relative

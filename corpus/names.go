@@ -98,6 +98,7 @@ var orgWords = map[string]bool{
 	"Tower": true, "Hall": true, "City": true, "County": true, "Island": true, "River": true,
 	"East": true, "West": true, "North": true, "South": true, "Middle": true,
 	"Treaty": true, "Act": true, "Kingdom": true, "Republic": true, "Empire": true,
+	"Year": true, "Christmas": true, "Easter": true,
 	"Board": true, "Forum": true, "Review": true, "Library": true,
 	"Museum": true, "Capitol": true, "Pentagon": true,
 }

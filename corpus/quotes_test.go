@@ -230,6 +230,16 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Tom Field"},
 		},
 		{
+			name:  "who is told does not speak",
+			paras: []string{"Carl Emmerson, from the Institute for Fiscal Studies, told BBC News: “We're not so sure.”"},
+			want:  []string{"Carl Emmerson"},
+		},
+		{
+			name:  "a holiday is no one",
+			paras: []string{"In his New Year message the leader spoke of hope. “It was a good year,” he said."},
+			want:  []string{""},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
