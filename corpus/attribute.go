@@ -20,7 +20,7 @@ var cueVerbs = wordSet(`said says say told tells added adds wrote writes noted n
 	agreed agrees cautioned charged concluded concludes maintained maintains recounted
 	repeated shouted yelled wondered wonders mused quipped exclaimed boasted bragged
 	lamented laments pointed described describes called calls labeled dubbed blasted
-	slammed accused accuses criticized praised touted asserted asserts alleged alleges
+	slammed accuse accused accuses criticized praised touted asserted asserts alleged alleges
 	disclosed revealed reveals indicated indicates proclaimed pledged demanded demands
 	mentioned retorted echoed reiterated reiterates opined advised estimated feels felt
 	lauded hailed mocked ridiculed attacked derided dismissed decried condemned

@@ -98,7 +98,8 @@ var orgWords = map[string]bool{
 	"Tower": true, "Hall": true, "City": true, "County": true, "Island": true, "River": true,
 	"East": true, "West": true, "North": true, "South": true, "Middle": true,
 	"Treaty": true, "Act": true, "Kingdom": true, "Republic": true, "Empire": true,
-	"Year": true, "Christmas": true, "Easter": true,
+	"Year": true, "Christmas": true, "Easter": true, "Prison": true, "Lords": true,
+	"Dem": true, "Dems": true,
 	"Board": true, "Forum": true, "Review": true, "Library": true,
 	"Museum": true, "Capitol": true, "Pentagon": true,
 }

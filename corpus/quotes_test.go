@@ -240,6 +240,15 @@ func TestPronounResolution(t *testing.T) {
 			want:  []string{""},
 		},
 		{
+			name: "a court or a party is not he",
+			paras: []string{
+				"“One,” said Tom Field.",
+				"The Law Lords ruled against the plan, and the Lib Dems objected.",
+				"“Two,” he said.",
+			},
+			want: []string{"Tom Field", "Tom Field"},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
