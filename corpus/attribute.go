@@ -272,6 +272,10 @@ func (an *analysis) subjectOf(pi int, s sentence, c int) source {
 	return source{}
 }
 
+// possessiveDeterminers may open an inverted source: "said its chairman,
+// Sir Anthony Greener".
+var possessiveDeterminers = wordSet(`its his her their`)
+
 // addressing are cue verbs whose object is the one spoken to, so that the
 // phrase after them never names the speaker.
 var addressing = wordSet(`told tells tell urged urges advised begged accused accuses`)
@@ -433,15 +437,22 @@ func (an *analysis) forwardNPEnd(pi int, s sentence, c int) (source, int) {
 	for last > c && pt.toks[last].kind != tWord {
 		last--
 	}
-	if pt.toks[last].kind != tWord || npBoundary[first] {
+	if pt.toks[last].kind != tWord || npBoundary[first] && !possessiveDeterminers[first] {
 		return source{}, j
 	}
 	src := an.npSource(pi, pt.toks[c].start, pt.toks[last].end, pt.word(last))
-	if src.anon && j+1 < s.to && pt.punct(j) == "," && pt.toks[j+1].kind == tWord {
+	comma := j
+	if src.anon && pt.toks[j].kind == tWord && pt.word(j) == "of" {
+		// "said the chairman of the Commons committee, Barry Sheerman":
+		// the name in apposition follows the phrase's "of" part.
+		for comma = j + 1; comma < s.to && comma < j+10 && pt.toks[comma].kind == tWord && !cueVerbs[pt.word(comma)]; comma++ {
+		}
+	}
+	if src.anon && comma+1 < s.to && pt.punct(comma) == "," && pt.toks[comma+1].kind == tWord {
 		// "said Ann Lee's aide, Bo Park": a name in apposition.
 		for _, mi := range pt.ments {
 			m := &an.ments[mi]
-			if m.start != pt.toks[j+1].start || m.ent < 0 || an.ents[m.ent].org {
+			if m.start != pt.toks[comma+1].start || m.ent < 0 || an.ents[m.ent].org {
 				continue
 			}
 			// The name must close the phrase: "…, Mr. Trump is free"

@@ -101,6 +101,12 @@ func TestDescriptionBefore(t *testing.T) {
 			want:   "",
 		},
 		{
+			name:   "MP before a name is a role, not part of the name",
+			text:   "The chairman of the committee, Labour MP Tom Field, spoke.",
+			person: "Tom Field",
+			want:   "Labour MP",
+		},
+		{
 			name:   "the appositive after the name still counts",
 			text:   "His lawyer, Gen. Tom Field, a former judge, spoke.",
 			person: "Tom Field",

@@ -249,6 +249,16 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Tom Field", "Tom Field"},
 		},
 		{
+			name:  "a name in apposition after an of-phrase",
+			paras: []string{"“It will be a tragedy,” said the chairman of the education committee, Labour MP Tom Field."},
+			want:  []string{"Tom Field"},
+		},
+		{
+			name:  "a name in apposition after a possessive",
+			paras: []string{"“It will fail,” said its chairman, Sir Tom Field."},
+			want:  []string{"Tom Field"},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
