@@ -226,7 +226,12 @@ func (an *analysis) attribute() []found {
 			for h := range hits[si] {
 				at := pt.toks[hits[si][h].tok].start
 				for len(subj) > 0 && an.ments[subj[0]].start < at {
-					an.touch(an.ments[subj[0]].ent)
+					if h == 0 {
+						// Later subjects are inside the words a cue
+						// reports: "He said Mr Blair had spoken …,
+						// adding: …" is still his.
+						an.touch(an.ments[subj[0]].ent)
+					}
 					subj = subj[1:]
 				}
 				an.speakersOf(&hits[si][h])

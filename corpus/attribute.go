@@ -256,6 +256,20 @@ func (an *analysis) subjectOf(pi int, s sentence, c int) source {
 			return src
 		}
 	}
+	if j > s.from && (isDash(pt.punct(j)) || pt.punct(j) == "-") {
+		// "Gerry Conlon - who was wrongly convicted - said": an aside
+		// between dashes.
+		for k := j - 1; k > s.from && j-k < 40 && pt.toks[k].kind != tQuote; k-- {
+			if p := pt.punct(k); isDash(p) || p == "-" {
+				if pt.toks[k-1].kind == tWord {
+					if src := an.backNP(pi, s, k-1); len(src.ents) > 0 {
+						return src
+					}
+				}
+				break
+			}
+		}
+	}
 	if j < s.from || pt.toks[j].kind == tQuote || strings.Contains(",:—–(", pt.punct(j)) {
 		if addressing[strings.ToLower(pt.word(c))] {
 			// "…, told BBC News: “…”": who is told is never who speaks.

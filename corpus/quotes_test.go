@@ -259,6 +259,22 @@ func TestPronounResolution(t *testing.T) {
 			want:  []string{"Tom Field"},
 		},
 		{
+			name: "an aside between dashes",
+			paras: []string{
+				"“One,” said Ann Lee.",
+				"However, Tom Field - who was wrongly convicted - said the families were glad. “Two,” he said.",
+			},
+			want: []string{"Ann Lee", "Tom Field"},
+		},
+		{
+			name: "a subject inside the words of an earlier cue in the sentence",
+			paras: []string{
+				"“One,” said Mr. Tom Field.",
+				"He said Mr. Bo Park had spoken well, adding: “He listened.”",
+			},
+			want: []string{"Tom Field", "Tom Field"},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
