@@ -158,6 +158,10 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 		lw := strings.ToLower(w)
 		var hit cueHit
 		switch {
+		case lw == "went" && c+2 < s.to && pt.word(c+1) == "on" && (pt.punct(c+2) == ":" || pt.punct(c+2) == "," ||
+			pt.toks[c+2].kind == tQuote || pt.word(c+2) == "to" && c+3 < s.to && cueVerbs[pt.word(c+3)]):
+			// "She went on: “…”", "He went on to say: …"
+			hit = cueHit{tok: c, cue: "went on", src: an.subjectOf(pi, s, c)}
 		case lw == "according" && c+1 < s.to && strings.ToLower(pt.word(c+1)) == "to":
 			hit = cueHit{tok: c, cue: "according to", src: an.forwardNP(pi, s, c+2)}
 		case participles[w] && c > s.from && pt.toks[c-1].kind == tWord && an.mentionEndingAt(pi, pt.toks[c-1].end) >= 0:

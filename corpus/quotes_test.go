@@ -275,6 +275,14 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Tom Field", "Tom Field"},
 		},
 		{
+			name: "went on",
+			paras: []string{
+				"Ms. Ann Lee said the plan was sound. She went on: “It will work.”",
+				"Mr. Tom Field agreed. He went on to say: “It will last.”",
+			},
+			want: []string{"Ann Lee", "Tom Field"},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
