@@ -369,6 +369,17 @@ func (an *analysis) backNP(pi int, s sentence, j int) source {
 		}
 		break
 	}
+	if k-1 >= s.from && pt.word(k-1) == "of" && strings.EqualFold(pt.word(k), "the") {
+		// "Mr. Morgan of the Sierra Club said", "Another member of the
+		// Cabinet says": the phrase completes the one before "of",
+		// which is the source, named or not.
+		if k-2 >= s.from && pt.toks[k-2].kind == tWord {
+			if src := an.backNP(pi, s, k-2); len(src.ents) > 0 {
+				return src
+			}
+		}
+		return source{anon: true}
+	}
 	src := an.npSource(pi, pt.toks[k].start, pt.toks[j].end, head)
 	if len(src.ents) == 1 && src.orgNP == "" {
 		src.ents = append(an.coordinated(pi, s, k), src.ents...)

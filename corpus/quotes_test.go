@@ -283,6 +283,16 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Ann Lee", "Tom Field"},
 		},
 		{
+			name:  "a member of an institution is not the institution",
+			paras: []string{"Another member of the Cabinet says she was told: “You rose fast.”"},
+			want:  []string{""},
+		},
+		{
+			name:  "a named person of an institution",
+			paras: []string{"“It was the least bad outcome,” said Mr. Tom Field of the Sierra Club."},
+			want:  []string{"Tom Field"},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
