@@ -242,3 +242,23 @@ func TestRefersBack(t *testing.T) {
 		}
 	}
 }
+
+func TestIntroduce(t *testing.T) {
+	tests := []struct {
+		name, desc, want string
+	}{
+		{"James Carden", "executive editor for the American Committee for East-West Accord",
+			"James Carden is executive editor for the American Committee for East-West Accord"},
+		{"Ann Lee", "a senator; a former judge", "Ann Lee is a senator and a former judge"},
+		{"Ed Balls", "ex-chief economic adviser to the Treasury; a prospective Labour MP; who stepped down from his post",
+			"Ed Balls, who stepped down from his post, is ex-chief economic adviser to the Treasury and a prospective Labour MP"},
+		{"Shani James", "who won the Jerwood prize in 2003; whose father was Welsh",
+			"Shani James is the person who won the Jerwood prize in 2003 and whose father was Welsh"},
+		{"Tom Field", "a, b; c", "Tom Field is a, b and c"},
+	}
+	for _, tt := range tests {
+		if got := introduce(tt.name, tt.desc); got != tt.want {
+			t.Errorf("introduce(%q, %q) = %q; want %q", tt.name, tt.desc, got, tt.want)
+		}
+	}
+}

@@ -592,7 +592,7 @@ func (ix *Index) askWhoIs(ctx context.Context, q string, pq question, f filter, 
 		ans.Speaker, ans.Kind = "", ""
 		if s.Description != "" {
 			// The text's own description, said of the name asked about.
-			ans.Text = s.Name + " is " + describe(s.Description)
+			ans.Text = introduce(s.Name, s.Description)
 			ans.Highlights = []Span{{0, len(s.Name)}}
 		}
 		return ans, true, nil
@@ -600,20 +600,35 @@ func (ix *Index) askWhoIs(ctx context.Context, q string, pq question, f filter, 
 	return Answer{}, false, nil
 }
 
-// describe joins the parts of a speaker's description ("executive
-// editor …; a former adviser …") into one phrase.
-func describe(d string) string {
-	var parts []string
+// introduce says who name is from the parts of their description
+// ("executive editor …; a former adviser …; who stepped down …"): the
+// noun phrases after "is", a relative clause beside the name. "Ed Balls,
+// who stepped down …, is ex-chief economic adviser … and a prospective
+// Labour MP"; with relative clauses only, "… is the person who …".
+func introduce(name, d string) string {
+	var nps, rels []string
 	for p := range strings.SplitSeq(d, ";") {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, p)
+		switch p = strings.TrimSpace(p); {
+		case p == "":
+		case strings.HasPrefix(p, "who ") || strings.HasPrefix(p, "whose "):
+			rels = append(rels, p)
+		default:
+			nps = append(nps, p)
 		}
 	}
-	switch len(parts) {
-	case 0:
-		return d
-	case 1:
-		return parts[0]
+	switch {
+	case len(nps) > 0 && len(rels) > 0:
+		return name + ", " + joinAnd(rels) + ", is " + joinAnd(nps)
+	case len(rels) > 0:
+		return name + " is the person " + joinAnd(rels)
+	}
+	return name + " is " + joinAnd(nps)
+}
+
+// joinAnd joins phrases as a list: "a", "a and b", "a, b and c".
+func joinAnd(parts []string) string {
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
 	}
 	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }
