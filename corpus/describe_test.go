@@ -104,7 +104,19 @@ func TestDescriptionBefore(t *testing.T) {
 			name:   "MP before a name is a role, not part of the name",
 			text:   "The chairman of the committee, Labour MP Tom Field, spoke.",
 			person: "Tom Field",
-			want:   "Labour MP",
+			want:   "Labour MP; chairman of the committee",
+		},
+		{
+			name:   "a role with an of-phrase set off by a comma",
+			text:   "The director of public prosecutions, Tom Field, says only 11 were charged.",
+			person: "Tom Field",
+			want:   "director of public prosecutions",
+		},
+		{
+			name:   "an of-phrase without a role before it",
+			text:   "In the heart of the city, Tom Field said the plan was sound.",
+			person: "Tom Field",
+			want:   "",
 		},
 		{
 			name:   "the appositive after the name still counts",

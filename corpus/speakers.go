@@ -126,8 +126,26 @@ func descriptionBefore(p string, toks []token, k int) string {
 	if comma {
 		i--
 	}
+	end := i // last token of the phrase
 	if !roleNoun(flatWord(p, toks, i)) {
-		return ""
+		// "The director of public prosecutions, Ken Macdonald": the
+		// role is the head before an of-phrase, set off by a comma.
+		i = -1
+		for t := end - 1; comma && t > 0 && end-t <= 5; t-- {
+			w := flatWord(p, toks, t)
+			if w == "of" {
+				if roleNoun(flatWord(p, toks, t-1)) {
+					i = t - 1
+				}
+				break
+			}
+			if w == "" || !strings.EqualFold(w, "the") && !descWord(w) {
+				break
+			}
+		}
+		if i < 0 {
+			return ""
+		}
 	}
 	from := i // first token of the phrase
 	opened := false
@@ -174,7 +192,7 @@ func descriptionBefore(p string, toks []token, k int) string {
 			return ""
 		}
 	}
-	return p[toks[from].start:toks[i].end]
+	return p[toks[from].start:toks[end].end]
 }
 
 // descWord reports whether w may stand inside a descriptive noun phrase
