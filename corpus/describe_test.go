@@ -107,6 +107,12 @@ func TestDescriptionBefore(t *testing.T) {
 			want:   "Labour MP; chairman of the committee",
 		},
 		{
+			name:   "a trade before a name",
+			text:   "The case began when Norfolk farmer Tom Field said he was attacked.",
+			person: "Tom Field",
+			want:   "Norfolk farmer",
+		},
+		{
 			name:   "a role with an of-phrase set off by a comma",
 			text:   "The director of public prosecutions, Tom Field, says only 11 were charged.",
 			person: "Tom Field",

@@ -266,7 +266,10 @@ assistant staffer treasurer administrator commissioner chancellor premier ruler 
 princess admiral colonel captain lieutenant sergeant soldier veteran coach player student
 teacher doctor surgeon physician nurse pastor priest rabbi imam bishop activist campaigner banker
 investor entrepreneur businessman businesswoman billionaire tycoon actor actress singer musician
-artist secretary-general vice-president whip speaker sheriff detective agent spy`)
+artist secretary-general vice-president whip speaker sheriff detective agent spy farmer
+barrister solicitor journalist broadcaster presenter novelist poet painter photographer
+engineer pilot worker driver officer inspector constable superintendent detainee prisoner
+suspect victim witness resident protester demonstrator chairperson trustee governor-general`)
 
 // roleNoun reports whether w heads a phrase that says who someone is.
 func roleNoun(w string) bool {
