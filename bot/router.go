@@ -289,7 +289,12 @@ func (b *Bot) retry(parent context.Context, log *slog.Logger, what string, call 
 		log.Warn("discord server error; retrying once", slog.String("call", what), slog.Any("err", redactErr(err)))
 		err = attempt()
 	}
-	if err != nil {
+	switch {
+	case err != nil && parent.Err() != nil:
+		// Stopped while the call was in flight (serve shutting down while
+		// it connects): not a failure of Discord's.
+		log.Info("discord call stopped", slog.String("call", what), slog.Any("err", redactErr(err)))
+	case err != nil:
 		log.Error("discord call failed", slog.String("call", what), slog.Any("err", redactErr(err)))
 	}
 	return err

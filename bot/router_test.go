@@ -313,3 +313,31 @@ func TestParseRequest(t *testing.T) {
 		t.Errorf("parseRequest(DM button) = %+v; want user 8, custom ID para:1:a", dm)
 	}
 }
+
+func TestRetryLogs(t *testing.T) {
+	canceled, cancel := context.WithCancel(context.Background())
+	cancel()
+	tests := []struct {
+		name   string
+		parent context.Context
+		err    error
+		want   string
+	}{
+		{"a failure is an error", context.Background(), errors.New("boom"), `level=ERROR msg="discord call failed" call=test err=boom`},
+		{"a stop is no failure", canceled, context.Canceled, `level=INFO msg="discord call stopped" call=test err="context canceled"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			log := slog.New(slog.NewTextHandler(&buf, nil))
+			b := &Bot{cfg: Config{Timeout: time.Second}}
+			err := b.retry(tt.parent, log, "test", func(context.Context) error { return tt.err })
+			if !errors.Is(err, tt.err) {
+				t.Errorf("retry() = %v; want %v", err, tt.err)
+			}
+			if got := buf.String(); !strings.Contains(got, tt.want) {
+				t.Errorf("retry() logged %q; want %q", got, tt.want)
+			}
+		})
+	}
+}
