@@ -243,11 +243,16 @@ func quoted(kind corpus.Kind) func(string) string {
 	return nil
 }
 
-// citation names where a passage stands: "Adam Thomson · Title, ¶9".
-func citation(title string, paragraph int, speaker string) string {
+// citation names where a passage stands: "Adam Thomson · Title, ¶9", or
+// for a quotation whose speaker the article does not name, "*unattributed
+// quotation* · Title, ¶9".
+func citation(title string, paragraph int, speaker string, kind corpus.Kind) string {
 	c := fmt.Sprintf("%s, ¶%d", escape(title), paragraph)
-	if speaker != "" {
+	switch {
+	case speaker != "":
 		c = escape(speaker) + " · " + c
+	case kind == corpus.Direct || kind == corpus.Mixed:
+		c = "*unattributed quotation* · " + c
 	}
 	return c
 }
@@ -315,7 +320,7 @@ func renderAnswer(c *corpus.Corpus, ans index.Answer, key string, private bool) 
 
 	title := titleOf(c, ans.Doc)
 	desc := passage(ans.Text, ans.Highlights, ans.Kind, maxDescription-maxTitle-maxFieldName)
-	desc += "\n— " + citation(title, ans.Paragraph, ans.Speaker)
+	desc += "\n— " + citation(title, ans.Paragraph, ans.Speaker, ans.Kind)
 	e := &discordgo.MessageEmbed{
 		Title:       fit(ans.Question, maxTitle),
 		Description: desc,
@@ -735,7 +740,7 @@ func renderQuote(c *corpus.Corpus, r index.Result) Response {
 	}
 	e := &discordgo.MessageEmbed{
 		Title:       clip(who, maxTitle),
-		Description: passage(r.Text, r.Highlights, r.Kind, maxDescription-maxTitle) + "\n— " + citation(title, r.Paragraph, r.Speaker),
+		Description: passage(r.Text, r.Highlights, r.Kind, maxDescription-maxTitle) + "\n— " + citation(title, r.Paragraph, r.Speaker, r.Kind),
 		Color:       embedColor,
 		Footer:      &discordgo.MessageEmbedFooter{Text: clip("Cite as: "+plainCitation(title, r.Paragraph, r.Speaker), maxFooter)},
 	}

@@ -605,3 +605,24 @@ func BenchmarkRenderAnswer(b *testing.B) {
 		renderAnswer(c, ans, "key", false)
 	}
 }
+
+func TestCitation(t *testing.T) {
+	tests := []struct {
+		name    string
+		speaker string
+		kind    corpus.Kind
+		want    string
+	}{
+		{"quotation with its speaker", "Adam Thomson", corpus.Direct, "Adam Thomson · Talks, ¶9"},
+		{"statement with its speaker", "Adam Thomson", corpus.Indirect, "Adam Thomson · Talks, ¶9"},
+		{"quotation the article does not attribute", "", corpus.Mixed, "*unattributed quotation* · Talks, ¶9"},
+		{"the writer's own words", "", "", "Talks, ¶9"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := citation("Talks", 9, tt.speaker, tt.kind); got != tt.want {
+				t.Errorf("citation(%q, %q) = %q; want %q", tt.speaker, tt.kind, got, tt.want)
+			}
+		})
+	}
+}

@@ -173,13 +173,15 @@ func writeAnswer(w io.Writer, corp *corpus.Corpus, a index.Answer) error {
 }
 
 // citation names the article, the paragraph and, for a quotation or
-// statement, its speaker.
+// statement, its speaker, or says that the article names none.
 func citation(corp *corpus.Corpus, doc string, paragraph int, speaker string, kind corpus.Kind) string {
 	title := doc
 	if a := corp.Article(doc); a != nil && a.Title != "" {
 		title = a.Title
 	}
 	switch {
+	case speaker == "" && (kind == corpus.Direct || kind == corpus.Mixed):
+		return fmt.Sprintf("unattributed quotation in %s, ¶%d", title, paragraph)
 	case speaker == "":
 		return fmt.Sprintf("%s, ¶%d", title, paragraph)
 	case kind == corpus.Indirect:

@@ -240,3 +240,16 @@ func BenchmarkAskProcess(b *testing.B) {
 	}
 	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/ask")
 }
+
+func TestAskUnattributedQuotation(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "note.txt")
+	text := "The talks ended on Friday.\n\n“The plan is dead,” the note on the door read.\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := runAskCmd(t, "", "--corpus", path, "Who said the plan is dead?")
+	want := "“The plan is dead,”\n  — unattributed quotation in note, ¶2\n"
+	if !strings.HasPrefix(out, want) {
+		t.Errorf("ask = %q; want it to open with %q", out, want)
+	}
+}
