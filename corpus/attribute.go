@@ -471,7 +471,7 @@ func (an *analysis) forwardNPEnd(pi int, s sentence, c int) (source, int) {
 	}
 	src := an.npSource(pi, pt.toks[c].start, pt.toks[last].end, pt.word(last))
 	comma := j
-	if src.anon && pt.toks[j].kind == tWord && pt.word(j) == "of" {
+	if src.anon && j < s.to && pt.word(j) == "of" {
 		// "said the chairman of the Commons committee, Barry Sheerman":
 		// the name in apposition follows the phrase's "of" part.
 		for comma = j + 1; comma < s.to && comma < j+10 && pt.toks[comma].kind == tWord && !cueVerbs[pt.word(comma)]; comma++ {

@@ -28,6 +28,13 @@ func FuzzParse(f *testing.F) {
 		"\"\"\"",
 		"A, B, and C pointed out: “”",
 		"Mr. O’Neill’s “quote” ― Jane Doe “more”",
+		"“Yes,” said the chairman",
+		"“Yes,” said the chairman of the board, Labour MP Ann Lee",
+		"“No,” said its chairman,",
+		"Ann Lee - who won - said",
+		"She went on",
+		"Tom Field, CBI director general, warned Mr Brown not",
+		"The director of public prosecutions, Ken Macdonald,",
 	} {
 		f.Add(seed)
 	}
