@@ -100,7 +100,10 @@ type source struct {
 	ents    []int  // named entities; several for "Thomson, Carden, and Harrison"
 	pronoun string // "he" or "she", to be resolved
 	anon    bool   // an unnamed source: "a source", "officials", "they"
-	orgNP   string // "Kremlin press release" when a common noun's modifier names the source
+	// stranger marks an unnamed source whose head names a new person
+	// rather than one already named ("the prime minister's spokesman").
+	stranger bool
+	orgNP    string // "Kremlin press release" when a common noun's modifier names the source
 }
 
 func (s source) found() bool { return len(s.ents) > 0 || s.pronoun != "" || s.anon }
@@ -509,7 +512,7 @@ func (an *analysis) npSource(pi int, start, end int, head string) source {
 		}
 	}
 	if last < 0 {
-		return source{anon: true}
+		return source{anon: true, stranger: strangers[strings.ToLower(head)]}
 	}
 	m := &an.ments[last]
 	if e := an.ents[m.ent]; len(e.words) == 1 && orgWords[e.words[0]] && !strings.EqualFold(pt.text[start:min(start+4, end)], "the ") {
@@ -520,7 +523,7 @@ func (an *analysis) npSource(pi int, start, end int, head string) source {
 		return source{ents: []int{m.ent}}
 	}
 	if !institutions[strings.ToLower(h)] {
-		return source{anon: true}
+		return source{anon: true, stranger: strangers[strings.ToLower(h)]}
 	}
 	np := pt.text[m.start:end]
 	return source{ents: []int{m.ent}, orgNP: np}
@@ -693,6 +696,9 @@ func (an *analysis) mentionEndingAt(pi int, end int) int {
 // earlier one. It returns -1 when there is none.
 func (an *analysis) resolve(pronoun string) int {
 	for i := len(an.salient) - 1; i >= 0; i-- {
+		if an.salient[i] == unknownEntity {
+			return -1
+		}
 		e := an.ents[an.salient[i]]
 		if !e.maybePerson() {
 			continue
@@ -733,11 +739,26 @@ func (an *analysis) speakersOf(h *cueHit) []int {
 	if h.speakers == nil {
 		h.speakers = []int{}
 	}
+	if h.src.stranger {
+		// "The prime minister's spokesman said …. But he added: …": the
+		// next "he" may be the unnamed spokesman, so it is left unresolved
+		// rather than given to someone named earlier.
+		an.touch(unknownEntity)
+	}
 	for _, e := range h.speakers {
 		an.touch(e)
 	}
 	return h.speakers
 }
+
+// unknownEntity stands on the salience list for a speaker the text does
+// not name.
+const unknownEntity = -1
+
+// strangers are heads of a noun phrase that brings in a person the text
+// does not name, and who is not someone named before: unlike "the former
+// minister", "a spokesman" is rarely a person already named.
+var strangers = wordSet(`spokesman spokeswoman spokesperson aide official source insider`)
 
 // touch makes entity e the most recent on the salience list.
 func (an *analysis) touch(e int) {

@@ -293,6 +293,20 @@ func TestPronounResolution(t *testing.T) {
 			want:  []string{"Tom Field"},
 		},
 		{
+			name: "he after an unnamed spokesman is not the last person named",
+			paras: []string{
+				"Mr. Tom Field said the cabinet was rarely used. The prime minister's official spokesman said it still met. But he added: “Not every decision goes to it.”",
+			},
+			want: []string{""},
+		},
+		{
+			name: "he after a description of someone named",
+			paras: []string{
+				"Mr. Tom Field said the cabinet was rarely used. The former minister said it still met. He added: “Not every decision goes to it.”",
+			},
+			want: []string{"Tom Field"},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
