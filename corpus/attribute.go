@@ -566,7 +566,7 @@ func (an *analysis) appositiveBack(pi int, s sentence, j int) source {
 		if k <= s.from || k+1 >= pos || pt.toks[k-1].kind != tWord {
 			return source{}
 		}
-		if !appositiveStart(pt.word(k+1)) && !an.titledRole(pi, k+1, pos) && !affiliation(pt, k+1, pos) {
+		if !appositiveStart(pt.word(k+1)) && !titledRole(pt.text, pt.toks, k+1, pos) && !affiliation(pt, k+1, pos) {
 			// "Ann Lee's aide, Bo Park, said": a name in apposition.
 			if m := an.mentionEndingAt(pi, pt.toks[pos-1].end); m >= 0 && an.ments[m].start == pt.toks[k+1].start && an.ments[m].ent >= 0 {
 				return source{ents: []int{an.ments[m].ent}}
@@ -579,39 +579,6 @@ func (an *analysis) appositiveBack(pi int, s sentence, j int) source {
 		pos = k
 	}
 	return source{}
-}
-
-// titledRole reports whether tokens [from, to) of paragraph pi are a role
-// led by a capitalised name, "CBI director general" or "BBC
-// correspondent": words only, the first capitalised, then lower-case role
-// words, and no person named among them.
-func (an *analysis) titledRole(pi, from, to int) bool {
-	pt := &an.paras[pi]
-	if to-from < 2 || !startsUpper(pt.word(from)) {
-		return false
-	}
-	lower := false
-	for i := from; i < to; i++ {
-		w := pt.word(i)
-		if w == "" {
-			return false
-		}
-		if !startsUpper(w) {
-			if appositiveReject[w] || cueVerbs[w] {
-				return false
-			}
-			lower = true
-		} else if lower {
-			return false // "director general Tom Field": a name follows
-		}
-	}
-	for _, mi := range pt.ments {
-		m := &an.ments[mi]
-		if m.start >= pt.toks[from].start && m.end <= pt.toks[to-1].end && m.ent >= 0 && an.ents[m.ent].maybePerson() && !an.ents[m.ent].org {
-			return false
-		}
-	}
-	return lower
 }
 
 // affiliation reports whether tokens [from, to) say where a person comes

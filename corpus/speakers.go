@@ -361,27 +361,40 @@ loop:
 
 // titledRoleAfter reads a role led by a capitalised name that stands in
 // apposition from token from to the next comma or full stop: "CBI director
-// general", "Tory co-chairman". The words after the first are lower case
-// and the last is a role noun, so that a name ("Carden, Harrison") or a
-// clause never passes.
+// general", "Tory co-chairman" (see titledRole).
 func titledRoleAfter(p string, toks []token, from int) string {
 	i := from
-	for ; i < len(toks) && i-from < 5 && toks[i].kind == tWord; i++ {
-		if w := p[toks[i].start:toks[i].end]; i == from && !startsUpper(w) || i > from && (startsUpper(w) || appositiveReject[w] || cueVerbs[w]) {
-			return ""
-		}
+	for i < len(toks) && i-from < 5 && toks[i].kind == tWord {
+		i++
 	}
-	if i-from < 2 || i >= len(toks) || toks[i].kind != tPunct || !strings.Contains(",.", p[toks[i].start:toks[i].end]) {
-		return ""
-	}
-	last := p[toks[i-1].start:toks[i-1].end]
-	if j := strings.LastIndexAny(last, "-‐"); j >= 0 {
-		last = last[j+1:] // co-chairman
-	}
-	if !roleNouns[last] {
+	if i >= len(toks) || toks[i].kind != tPunct || !strings.Contains(",.", p[toks[i].start:toks[i].end]) || !titledRole(p, toks, from, i) {
 		return ""
 	}
 	return p[toks[from].start:toks[i-1].end]
+}
+
+// titledRole reports whether toks[from:to] of p are a role led by a
+// capitalised name: words only, the first capitalised, the others lower
+// case, the last a role noun ("CBI director general", "Tory co-chairman"),
+// so that a name ("Carden, Harrison") or a clause never passes.
+func titledRole(p string, toks []token, from, to int) bool {
+	if to-from < 2 || to > len(toks) {
+		return false
+	}
+	for i := from; i < to; i++ {
+		if toks[i].kind != tWord {
+			return false
+		}
+		w := p[toks[i].start:toks[i].end]
+		if i == from && !startsUpper(w) || i > from && (startsUpper(w) || appositiveReject[w] || cueVerbs[w]) {
+			return false
+		}
+	}
+	last := p[toks[to-1].start:toks[to-1].end]
+	if j := strings.LastIndexAny(last, "-‐"); j >= 0 {
+		last = last[j+1:] // co-chairman
+	}
+	return roleNouns[last]
 }
 
 func addDesc(e *entity, d string) {
