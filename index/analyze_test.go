@@ -102,7 +102,7 @@ func TestExpect(t *testing.T) {
 		{"What path does a thrown ball take when seen from outside?", expectAny},
 	}
 	for _, tt := range tests {
-		if got := expect(tt.q); got != tt.want {
+		if got, _ := expect(tt.q); got != tt.want {
 			t.Errorf("expect(%q) = %v; want %v", tt.q, got, tt.want)
 		}
 	}
@@ -123,8 +123,8 @@ func TestNeeds(t *testing.T) {
 		{"What did Carden say?", needNothing},
 	}
 	for _, tt := range tests {
-		if got := needs(tt.q); got != tt.want {
-			t.Errorf("needs(%q) = %v; want %v", tt.q, got, tt.want)
+		if _, got := expect(tt.q); got != tt.want {
+			t.Errorf("expect(%q) need = %v; want %v", tt.q, got, tt.want)
 		}
 	}
 }

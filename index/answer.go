@@ -53,11 +53,14 @@ func set(words ...string) map[string]bool {
 	return m
 }
 
-// expect finds what kind of answer a question asks for. It looks at the
-// question's words one by one rather than with regular expressions, which
-// cost a noticeable share of a query, and folds case into a buffer that
-// map lookups read without allocating.
-func expect(q string) expectation {
+// expect finds what kind of answer a question asks for, and what an answer
+// must hold to answer it at all: a count for "how many" among the first
+// words, a date for "what year" (or date, day, month, century, decade). On
+// SQuAD dev, of the answers to such questions that held neither, one in 35
+// held the gold answer. It looks at the question's words one by one rather
+// than with regular expressions, which cost a noticeable share of a query,
+// and folds case into a buffer that map lookups read without allocating.
+func expect(q string) (expectation, need) {
 	var buf [256]byte
 	lower := buf[:0]
 	for i := 0; i < len(q); i++ {
@@ -83,14 +86,20 @@ func expect(q string) expectation {
 		}
 		w := lower[i:j]
 		if n < nameWithin && numberWords[string(w)] || prev != nil && numberAfter[string(prev)][string(w)] {
-			return expectNumber
+			switch p := string(prev); {
+			case p == "how" && string(w) == "many" && n <= nameWithin:
+				return expectNumber, needCount
+			case (p == "what" || p == "which") && dateNouns[string(w)]:
+				return expectNumber, needDate
+			}
+			return expectNumber, needNothing
 		}
 		if n < nameWithin && nameWords[string(w)] {
 			kind = expectName
 		}
 		prev, n, i = w, n+1, j
 	}
-	return kind
+	return kind, needNothing
 }
 
 // need is what an answer must hold for the question to be answered at
@@ -124,24 +133,6 @@ var (
 		"seventeenth", "eighteenth", "nineteenth", "twentieth")
 	dateNouns = set("year", "date", "day", "month", "century", "decade")
 )
-
-// needs finds what an answer to q must hold: a count for "how many" among
-// the first words, a date for "what year" (or date, day, month, century,
-// decade) anywhere. On SQuAD dev, of the answers to such questions that
-// held none, one in 35 held the gold answer.
-func needs(q string) need {
-	prev, n := "", 0
-	for w := range strings.FieldsFuncSeq(strings.ToLower(q), func(r rune) bool { return !isASCIIWord(r) }) {
-		switch {
-		case prev == "how" && w == "many" && n <= nameWithin:
-			return needCount
-		case (prev == "what" || prev == "which") && dateNouns[w]:
-			return needDate
-		}
-		prev, n = w, n+1
-	}
-	return needNothing
-}
 
 // satisfies reports whether text holds what n asks for.
 func satisfies(text string, n need) bool {

@@ -145,7 +145,8 @@ const maxBigrams = 64
 // analyzeQuery analyzes text into its distinct content terms in order of
 // first appearance, keeping the maxTerms rarest, and its bigrams.
 func (ix *Index) analyzeQuery(text string) analyzed {
-	q := analyzed{expect: expect(text), need: needs(text)}
+	q := analyzed{}
+	q.expect, q.need = expect(text)
 	prev, prevPos := int32(-1), 0
 	for _, w := range ix.an.words(text) {
 		e, known := ix.vocab[w.norm]
