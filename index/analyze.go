@@ -78,10 +78,42 @@ func (a *analyzer) words(text string) []word {
 		}
 		pos++
 		if n := normalize(text[start:i]); n != "" {
+			if n == "found" && !baseVerb(out) {
+				n = "find"
+			}
 			out = append(out, word{norm: n, start: start, end: i, pos: pos})
 		}
 	}
 	return out
+}
+
+// "found" is both the past of "find" and the verb of "founded": folding
+// it into one term with "founded" would answer "When was NATO founded?"
+// with "Obama found himself …". It is the base verb after a form of "do",
+// a modal or "to" a few words before it ("did Tugh Temur found", "to
+// found a college"), with no form of "be" or "have" between ("could be
+// found"); everywhere else it is "find". These are English grammar, not
+// words of any text.
+var (
+	baseCues  = map[string]bool{"do": true, "does": true, "did": true, "to": true, "will": true, "would": true, "can": true, "could": true, "shall": true, "should": true, "may": true, "might": true, "must": true}
+	auxBreaks = map[string]bool{"be": true, "been": true, "being": true, "is": true, "are": true, "was": true, "were": true, "have": true, "has": true, "had": true}
+)
+
+// baseWords is how many words before "found" are looked at for a baseCues word.
+const baseWords = 4
+
+// baseVerb reports whether the words before a "found" make it the base
+// verb.
+func baseVerb(before []word) bool {
+	for i := len(before) - 1; i >= 0 && i >= len(before)-baseWords; i-- {
+		switch n := before[i].norm; {
+		case auxBreaks[n]:
+			return false
+		case baseCues[n]:
+			return true
+		}
+	}
+	return false
 }
 
 func decodeRune(s string, i int) (rune, int) {

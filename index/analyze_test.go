@@ -28,6 +28,10 @@ func TestWords(t *testing.T) {
 		{"punctuation and emoji only", "?! 🤔 …", nil},
 		{"accents", "Gospić fiancé Ærø", []string{"gospic", "fiance", "æro"}},
 		{"right to left", "שלום عالم", []string{"שלום", "عالم"}},
+		{"found as the past of find", "Obama found himself stuck", []string{"obama", "find", "himself", "stuck"}},
+		{"found after a modal and be", "could be found", []string{"could", "be", "find"}},
+		{"found as a verb after did", "did Tugh Temur found it", []string{"did", "tugh", "temur", "found", "it"}},
+		{"found as a verb after to", "to found a college", []string{"to", "found", "a", "college"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -153,6 +153,7 @@ func TestNoAnswer(t *testing.T) {
 		"Which team won the 1998 football world cup?",
 		"How do photosynthesis and chlorophyll work?",
 		"How many troops does Russia have?", // the best sentence has no number
+		"When was NATO founded?",            // "Obama found himself …" is no founding
 	} {
 		a, err := ix.Ask(context.Background(), q, AskOptions{})
 		if err != nil {
