@@ -372,6 +372,12 @@ func (an *analysis) backNP(pi int, s sentence, j int) source {
 		}
 		break
 	}
+	if m := an.mentionEndingAt(pi, pt.toks[j].end); m >= 0 {
+		// A name with "of" inside it: "the Bank of England said".
+		for k > s.from && an.ments[m].start < pt.toks[k].start {
+			k--
+		}
+	}
 	if k-1 >= s.from && pt.word(k-1) == "of" && strings.EqualFold(pt.word(k), "the") {
 		// "Mr. Morgan of the Sierra Club said", "Another member of the
 		// Cabinet says": the phrase completes the one before "of",
@@ -383,12 +389,52 @@ func (an *analysis) backNP(pi int, s sentence, j int) source {
 		}
 		return source{anon: true}
 	}
+	if e := an.personOf(pi, s, k, j); e >= 0 {
+		return source{ents: []int{e}}
+	}
+	if k-2 >= s.from && (pt.word(k-1) == "of" || pt.word(k-1) == "for") && pt.toks[k-2].kind == tWord && !startsUpper(pt.word(k-2)) {
+		// "a friend of Obama said", "a lawyer for Ms Smith said": the
+		// name completes a noun phrase about someone else, who speaks.
+		// Only a spokesperson speaks for the name ("a spokesman for the
+		// Kremlin").
+		if head := strings.ToLower(pt.word(k - 2)); !spokespeople[head] {
+			if src := an.backNP(pi, s, k-2); len(src.ents) > 0 {
+				return src
+			}
+			return source{anon: true, stranger: strangers[head]}
+		}
+	}
 	src := an.npSource(pi, pt.toks[k].start, pt.toks[j].end, head)
 	if len(src.ents) == 1 && src.orgNP == "" {
 		src.ents = append(an.coordinated(pi, s, k), src.ents...)
 	}
 	return src
 }
+
+// personOf reads a noun phrase, tokens [k, j], that is a name after
+// "<person> of": "Rep. Adam Schiff of California", "Lord Nicholls of
+// Birkenhead". The name after "of" says where the person is from; the
+// person is the source. It returns the person's entity, or -1.
+func (an *analysis) personOf(pi int, s sentence, k, j int) int {
+	pt := &an.paras[pi]
+	if k-2 < s.from || pt.word(k-1) != "of" || pt.toks[k-2].kind != tWord {
+		return -1
+	}
+	if m := an.mentionEndingAt(pi, pt.toks[j].end); m < 0 || an.ments[m].start != pt.toks[k].start {
+		return -1
+	}
+	p := an.mentionEndingAt(pi, pt.toks[k-2].end)
+	if p < 0 || an.ments[p].ent < 0 || an.ents[an.ments[p].ent].org {
+		return -1
+	}
+	return an.ments[p].ent
+}
+
+// spokespeople speak for the name after "for" or "of": "a spokesman for
+// the Kremlin said" is the Kremlin's word, and "a committee of MPs" speaks
+// as MPs.
+var spokespeople = wordSet(`spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople
+	representative representatives committee panel group coalition delegation caucus`)
 
 // coordinated collects the names listed before the noun phrase starting at
 // token k: "Thomson, Carden, and Harrison pointed out".
@@ -451,7 +497,8 @@ func (an *analysis) forwardNPEnd(pi int, s sentence, c int) (source, int) {
 		t := pt.toks[j]
 		if t.kind == tWord {
 			w := pt.word(j)
-			if j > c && (npBoundary[w] || cueVerbs[w]) {
+			if j > c && (npBoundary[w] || cueVerbs[w]) && !(w == "of" && isTitle(pt.word(j-1)) && startsUpper(pt.word(j+1))) {
+				// "said Secretary of State John Kerry" reads on.
 				break
 			}
 			words++
@@ -566,7 +613,7 @@ func (an *analysis) appositiveBack(pi int, s sentence, j int) source {
 		if k <= s.from || k+1 >= pos || pt.toks[k-1].kind != tWord {
 			return source{}
 		}
-		if !appositiveStart(pt.word(k+1)) && !titledRole(pt.text, pt.toks, k+1, pos) && !affiliation(pt, k+1, pos) {
+		if !appositiveStart(pt.word(k+1)) && !titledRole(pt.text, pt.toks, k+1, pos) && !affiliation(pt, k+1, pos) && !aside(pt, k+1, pos) {
 			// "Ann Lee's aide, Bo Park, said": a name in apposition.
 			if m := an.mentionEndingAt(pi, pt.toks[pos-1].end); m >= 0 && an.ments[m].start == pt.toks[k+1].start && an.ments[m].ent >= 0 {
 				return source{ents: []int{an.ments[m].ent}}
@@ -589,6 +636,25 @@ func affiliation(pt *paraText, from, to int) bool {
 	}
 	next := pt.word(from + 1)
 	return next == "the" || startsUpper(next)
+}
+
+// asideOpeners open a phrase that sits between a subject and its verb
+// without describing the subject: "Clinton, at a later press gaggle,
+// said", "Smith, for his part, said". They are English grammar, not words
+// of any text.
+var asideOpeners = wordSet(`in at on during after before for with without like unlike despite
+	however meanwhile though too also instead nevertheless speaking writing responding
+	asked pressed interviewed`)
+
+// aside reports whether tokens [from, to), set off by commas before a cue
+// verb, are an aside rather than the subject: an age ("Quina Jones, 25,
+// said") or a phrase of time, place or manner.
+func aside(pt *paraText, from, to int) bool {
+	w := pt.word(from)
+	if to-from == 1 && len(w) <= 3 && strings.Trim(w, "0123456789") == "" && w != "" {
+		return true
+	}
+	return asideOpeners[strings.ToLower(w)]
 }
 
 // appositiveStart reports whether w can open an appositive or relative

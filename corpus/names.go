@@ -165,7 +165,9 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 			}
 			w := p[t.start:t.end]
 			if !startsUpper(w) {
-				if nameConnectors[w] && len(words) > 0 && j+1 < len(toks) && toks[j+1].kind == tWord && startsUpper(p[toks[j+1].start:toks[j+1].end]) {
+				if (nameConnectors[w] || w == "of" && len(words) > 0 && (orgWords[words[len(words)-1]] || isTitle(words[len(words)-1]))) && len(words) > 0 && j+1 < len(toks) && toks[j+1].kind == tWord && startsUpper(p[toks[j+1].start:toks[j+1].end]) {
+					// "Charles de Gaulle"; "Bank of England", "Governor of
+					// Texas Greg Abbott".
 					words = append(words, w)
 					starts = append(starts, t.start)
 					j++
@@ -297,13 +299,23 @@ func shapeMention(m mention, words []string, starts []int) (mention, bool) {
 	m.start = starts[0]
 	// The name proper follows the last title: "Russian President |
 	// Vladimir Putin", "House Speaker | Paul D. Ryan".
-	cut := 0
+	cut, titled := 0, false
 	for k := len(words) - 2; k >= 0; k-- {
 		// "General" is a title only before a full name: General Michael
 		// Flynn, Attorney General Loretta Lynch, not General Election.
 		// An organisation's word ends a prefix only before a full name
 		// without one: "State | John Kerry", not "Security | Council" or
 		// "North | Korea".
+		if words[k+1] == "of" {
+			// "Governor of Texas | Greg Abbott"; "Bank of England" is
+			// one name.
+			if isTitle(words[k]) && k+3 <= len(words)-2 {
+				cut = k + 3
+				titled = true
+				break
+			}
+			continue
+		}
 		if isTitle(words[k]) && (words[k] != "General" || len(words)-k > 2) || orgWords[words[k]] && len(words)-k > 2 && !hasOrgWord(words[k+1:]) {
 			cut = k + 1
 			break
@@ -311,7 +323,7 @@ func shapeMention(m mention, words []string, starts []int) (mention, bool) {
 	}
 	if cut > 0 {
 		m.pre = words[:cut]
-		m.titled = isTitle(words[cut-1])
+		m.titled = titled || isTitle(words[cut-1])
 		words, starts = words[cut:], starts[cut:]
 		m.initial = false
 	}

@@ -154,6 +154,54 @@ func TestQuotations(t *testing.T) {
 			paras: []string{`"He asked me, “Are you sure?” and I was," said Ann Lee.`},
 			want:  []q{{1, corpus.Direct, "Ann Lee", "He asked me, “Are you sure?” and I was,"}},
 		},
+		{
+			name:  "age between the name and the verb",
+			paras: []string{"“We will not stop,” Quina Jones, 25, said as she marched."},
+			want:  []q{{1, corpus.Direct, "Quina Jones", "We will not stop,"}},
+		},
+		{
+			name:  "aside between the name and the verb",
+			paras: []string{"Senator Ann Lee, at a later press conference, said, “We were briefed.”"},
+			want:  []q{{1, corpus.Direct, "Ann Lee", "We were briefed."}},
+		},
+		{
+			name:  "person of a place",
+			paras: []string{"“We need answers,” Rep. Adam Schiff of California said on Monday."},
+			want:  []q{{1, corpus.Direct, "Adam Schiff", "We need answers,"}},
+		},
+		{
+			name:  "peer of a place",
+			paras: []string{"Lord Nicholls of Birkenhead said: “Indefinite imprisonment is anathema.”"},
+			want:  []q{{1, corpus.Direct, "Nicholls", "Indefinite imprisonment is anathema."}},
+		},
+		{
+			name:  "organisation with of in its name",
+			paras: []string{"“Rates will rise,” the Bank of England said."},
+			want:  []q{{1, corpus.Direct, "Bank of England", "Rates will rise,"}},
+		},
+		{
+			name:  "title of a place before the name",
+			paras: []string{"“It is closed,” Governor of Texas Greg Abbott said."},
+			want:  []q{{1, corpus.Direct, "Greg Abbott", "It is closed,"}},
+		},
+		{
+			name:  "inverted title of a department before the name",
+			paras: []string{"“It is closed,” said Secretary of State John Kerry."},
+			want:  []q{{1, corpus.Direct, "John Kerry", "It is closed,"}},
+		},
+		{
+			name:  "someone else of the name speaks",
+			paras: []string{"“It is closed,” a friend of Ann Lee said. “It was,” a lawyer for Bo Park said."},
+			want: []q{
+				{1, corpus.Direct, "", "It is closed,"},
+				{1, corpus.Direct, "", "It was,"},
+			},
+		},
+		{
+			name:  "spokesman speaks for the name",
+			paras: []string{"“It is closed,” a spokesman for the Kremlin said."},
+			want:  []q{{1, corpus.Direct, "Kremlin", "It is closed,"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
