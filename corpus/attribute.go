@@ -104,6 +104,10 @@ type source struct {
 	// rather than one already named ("the prime minister's spokesman").
 	stranger bool
 	orgNP    string // "Kremlin press release" when a common noun's modifier names the source
+	// role is the title of "the senator", "the former governor": an
+	// unnamed source that may be the one person the article gives that
+	// title.
+	role string
 }
 
 func (s source) found() bool { return len(s.ents) > 0 || s.pronoun != "" || s.anon }
@@ -559,7 +563,7 @@ func (an *analysis) npSource(pi int, start, end int, head string) source {
 		}
 	}
 	if last < 0 {
-		return source{anon: true, stranger: strangers[strings.ToLower(head)]}
+		return an.unnamed(pt, start, end, head)
 	}
 	m := &an.ments[last]
 	if e := an.ents[m.ent]; len(e.words) == 1 && orgWords[e.words[0]] && !strings.EqualFold(pt.text[start:min(start+4, end)], "the ") {
@@ -570,10 +574,27 @@ func (an *analysis) npSource(pi int, start, end int, head string) source {
 		return source{ents: []int{m.ent}}
 	}
 	if !institutions[strings.ToLower(h)] {
-		return source{anon: true, stranger: strangers[strings.ToLower(h)]}
+		return an.unnamed(pt, start, end, h)
 	}
 	np := pt.text[m.start:end]
 	return source{ents: []int{m.ent}, orgNP: np}
+}
+
+// unnamed is the source of a noun phrase, text[start:end] with head word
+// head, that names no one: a stranger ("a spokesman"), or a title after
+// "the" ("the senator", "the Texas senator"), which may stand for the one
+// person the article gives that title.
+func (an *analysis) unnamed(pt *paraText, start, end int, head string) source {
+	h := strings.ToLower(head)
+	src := source{anon: true, stranger: strangers[h]}
+	if strings.EqualFold(pt.text[start:min(start+4, end)], "the ") {
+		// The role is what the phrase calls the person: "the foreign
+		// secretary" (its last two words), or "the senator".
+		if ts := titlesOf(strings.Fields(pt.text[start+4 : end])); len(ts) > 0 {
+			src.role = ts[len(ts)-1]
+		}
+	}
+	return src
 }
 
 // openingOrg returns the organisation named at the start of a sentence
@@ -756,6 +777,10 @@ func (an *analysis) speakersOf(h *cueHit) []int {
 		if e := an.resolve(h.src.pronoun); e >= 0 {
 			h.speakers = []int{e}
 		}
+	case h.src.role != "":
+		if e := an.titled(h.src.role); e >= 0 {
+			h.speakers = []int{e}
+		}
 	case len(h.src.ents) > 0:
 		h.speakers = h.src.ents
 		for _, e := range h.src.ents {
@@ -782,6 +807,22 @@ func (an *analysis) speakersOf(h *cueHit) []int {
 		an.touch(e)
 	}
 	return h.speakers
+}
+
+// titled returns the one person of the article who bears title role
+// ("the senator" after "Sen. Ted Cruz"), or -1 when none or several do:
+// with two senators named, "the senator" could be either.
+func (an *analysis) titled(role string) int {
+	found := -1
+	for i, e := range an.ents {
+		if e.titles[role] && !e.org {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
 }
 
 // unknownEntity stands on the salience list for a speaker the text does

@@ -46,6 +46,9 @@ type entity struct {
 	source  bool // words are attributed to it
 	gender  byte // 'm', 'f' or 0 when unknown
 	desc    []string
+	// titles are the titles the article gives it, spelt out and lower
+	// case: "senator" for "Sen. Ted Cruz".
+	titles map[string]bool
 	// votes for gender from pronouns that follow it as a sentence subject.
 	he, she int
 }
@@ -115,6 +118,43 @@ var honorifics = map[string]bool{"Sir": true, "Dame": true, "Lord": true, "Lady"
 
 // nameConnectors are lower-case particles inside names (Charles de Gaulle).
 var nameConnectors = map[string]bool{"de": true, "van": true, "von": true, "bin": true, "al": true, "da": true, "du": true, "del": true, "la": true, "le": true}
+
+// spelt gives the word that abbreviated titles stand for, as a text
+// refers back to their bearer: "Sen. Ted Cruz … the senator".
+var spelt = map[string]string{
+	"sen": "senator", "rep": "congressman", "gov": "governor", "gen": "general",
+	"lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant",
+	"adm": "admiral", "maj": "major", "prof": "professor", "rev": "reverend",
+	"congresswoman": "congressman", "representative": "congressman",
+	"chairwoman": "chairman",
+}
+
+// titlesOf returns what a noun phrase may call the bearer of title words
+// ws, spelt out in lower case: the title ("secretary") and the title with
+// the word before it ("home secretary"), so that "the foreign secretary"
+// is not taken for the home secretary. It returns nil when the last word
+// is no title.
+func titlesOf(ws []string) []string {
+	var kept []string
+	for _, w := range ws {
+		w = strings.ToLower(strings.TrimSuffix(w, "."))
+		if titleModifiers[w] {
+			continue // "former", "acting"
+		}
+		if full, ok := spelt[w]; ok {
+			w = full
+		}
+		kept = append(kept, w)
+	}
+	if len(kept) == 0 || !isTitle(kept[len(kept)-1]) {
+		return nil
+	}
+	out := []string{kept[len(kept)-1]}
+	if n := len(kept); n >= 2 {
+		out = append(out, kept[n-2]+" "+kept[n-1])
+	}
+	return out
+}
 
 // isTitle reports whether w (periods ignored) is a person's title.
 func isTitle(w string) bool {
@@ -423,6 +463,18 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 				e.gender = 'm'
 			case "Mrs.", "Mrs", "Ms.", "Ms", "Dame", "Lady", "Queen", "Princess":
 				e.gender = 'f'
+			}
+			for _, t := range titlesOf(m.pre) {
+				if len(m.words) < len(e.words) {
+					// "President Obama" may not be the Michelle Obama
+					// the surname was linked to: the title is known
+					// only for a full name.
+					break
+				}
+				if e.titles == nil {
+					e.titles = map[string]bool{}
+				}
+				e.titles[t] = true
 			}
 			if h := m.pre[len(m.pre)-1]; honorifics[h] {
 				addAlias(e, h+" "+m.key())

@@ -198,6 +198,26 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
+			name:  "the title of the one person who bears it",
+			paras: []string{"Sen. Ted Cruz spoke on Monday.", "“We will win,” the senator said."},
+			want:  []q{{2, corpus.Direct, "Ted Cruz", "We will win,"}},
+		},
+		{
+			name:  "a title that two people bear",
+			paras: []string{"Sen. Ted Cruz met Sen. Ann Lee.", "“We will win,” the senator said."},
+			want:  []q{{2, corpus.Direct, "", "We will win,"}},
+		},
+		{
+			name:  "another office of the same title",
+			paras: []string{"Home Secretary Bo Park spoke.", "“It is wrong,” the foreign secretary said."},
+			want:  []q{{2, corpus.Direct, "", "It is wrong,"}},
+		},
+		{
+			name:  "a title given to a surname only",
+			paras: []string{"Michelle Obama spoke. President Obama smiled.", "“Vote,” the president said."},
+			want:  []q{{2, corpus.Direct, "", "Vote,"}},
+		},
+		{
 			name:  "spokesman speaks for the name",
 			paras: []string{"“It is closed,” a spokesman for the Kremlin said."},
 			want:  []q{{1, corpus.Direct, "Kremlin", "It is closed,"}},
