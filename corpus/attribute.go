@@ -570,6 +570,10 @@ func (an *analysis) npSource(pi int, start, end int, head string) source {
 		return source{anon: true} // "Republican claims"; "the Times wrote" names a paper
 	}
 	h, _ := stripPossessive(head)
+	if e := an.ents[m.ent]; m.end == end && partyMembers[e.words[len(e.words)-1]] && determiners[strings.ToLower(firstWord(pt.text[start:end]))] {
+		// "the Indiana Republican added": a person described by party.
+		return an.unnamed(pt, start, end, h)
+	}
 	if startsUpper(h) || m.end == end {
 		return source{ents: []int{m.ent}}
 	}
@@ -578,6 +582,16 @@ func (an *analysis) npSource(pi int, start, end int, head string) source {
 	}
 	np := pt.text[m.start:end]
 	return source{ents: []int{m.ent}, orgNP: np}
+}
+
+// partyMembers name one member of a party: "the Republican said" speaks
+// of a person, not of the party.
+var partyMembers = wordSet(`Republican Democrat Tory Conservative Liberal Independent Socialist Libertarian`)
+
+// firstWord returns the first word of s, up to a space.
+func firstWord(s string) string {
+	w, _, _ := strings.Cut(s, " ")
+	return w
 }
 
 // unnamed is the source of a noun phrase, text[start:end] with head word

@@ -218,6 +218,14 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{2, corpus.Direct, "", "Vote,"}},
 		},
 		{
+			name:  "a party member is a person, not the party",
+			paras: []string{"“We are ready,” the Indiana Republican added. “So are we,” a Democrat said."},
+			want: []q{
+				{1, corpus.Direct, "", "We are ready,"},
+				{1, corpus.Direct, "", "So are we,"},
+			},
+		},
+		{
 			name:  "spokesman speaks for the name",
 			paras: []string{"“It is closed,” a spokesman for the Kremlin said."},
 			want:  []q{{1, corpus.Direct, "Kremlin", "It is closed,"}},
