@@ -169,7 +169,13 @@ func (ix *Index) Ask(ctx context.Context, q string, opts AskOptions) (Answer, er
 	if err != nil {
 		return ans, err
 	}
-	return ix.answer(q, aq, hits, limit, ""), nil
+	a := ix.answer(q, aq, hits, limit, "")
+	if pq.shape == whatSaid && a.Status == Answered && a.Speaker != "" {
+		// Asked what someone said whom no quotation names, the best
+		// passage is someone else's words: it is near, not an answer.
+		return Answer{Question: q, Status: NoAnswer, Results: a.Results}, nil
+	}
+	return a, nil
 }
 
 // options checks opts.
