@@ -8,13 +8,15 @@ import (
 // FindSpeakers returns the article's speakers (quoted or only mentioned) whose
 // name or an alias matches name: compared without regard to case,
 // punctuation or a title such as "Sir" or "Gen.", and tolerating a typo
-// (one edit in a short name, two in a long one). Exact matches come first.
+// (one edit in a short name, two in a long one). Exact matches come first,
+// then a surname alone ("Breedlove" for "Philip Breedlove", whom the text
+// never calls by surname alone), then near ones.
 func (a *Article) FindSpeakers(name string) []Speaker {
 	want := foldName(name)
 	if want == "" {
 		return nil
 	}
-	var exact, near []Speaker
+	var exact, surname, near []Speaker
 	for _, s := range a.Speakers {
 		best := -1
 		for _, n := range s.Names() {
@@ -23,15 +25,20 @@ func (a *Article) FindSpeakers(name string) []Speaker {
 				best = d
 			}
 		}
-		switch {
+		switch full := foldName(s.Name); {
 		case best == 0:
 			exact = append(exact, s)
+		case strings.Contains(full, " ") && full[strings.LastIndexByte(full, ' ')+1:] == want:
+			surname = append(surname, s)
 		case best <= typoBudget(want):
 			near = append(near, s)
 		}
 	}
 	if len(exact) > 0 {
 		return exact
+	}
+	if len(surname) > 0 {
+		return surname
 	}
 	return near
 }

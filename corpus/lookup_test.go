@@ -1,0 +1,41 @@
+package corpus_test
+
+import (
+	"slices"
+	"testing"
+
+	"articlebot/corpus"
+)
+
+func TestFindSpeakers(t *testing.T) {
+	a := &corpus.Article{Speakers: []corpus.Speaker{
+		{Name: "Adam Thomson", Aliases: []string{"Sir Adam Thomson", "Thomson"}},
+		{Name: "Philip Breedlove"},
+		{Name: "Barack Obama", Aliases: []string{"Obama"}},
+		{Name: "Michelle Obama"},
+		{Name: "Kremlin"},
+	}}
+	tests := []struct {
+		name string
+		want []string
+	}{
+		{"Adam Thomson", []string{"Adam Thomson"}},
+		{"sir adam thomson", []string{"Adam Thomson"}},
+		{"Thomsen", []string{"Adam Thomson"}},            // a typo
+		{"Breedlove", []string{"Philip Breedlove"}},      // surname the text never uses alone
+		{"Gen. Breedlove", []string{"Philip Breedlove"}}, // with a title
+		{"Obama", []string{"Barack Obama"}},              // an alias beats a surname
+		{"Michelle Obama", []string{"Michelle Obama"}},   // the full name beats a typo of another
+		{"Putin", nil}, // not in the article
+		{"", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range a.FindSpeakers(tt.name) {
+			got = append(got, s.Name)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("FindSpeakers(%q) = %q; want %q", tt.name, got, tt.want)
+		}
+	}
+}
