@@ -445,8 +445,8 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 		e := ents[m.ent]
 		e.first = min(e.first, i)
 		e.count++
-		if m.placed {
-			e.placed++
+		if m.placed && !m.titled {
+			e.placed++ // "repaid £500,000 to Lord Ashcroft" is no place
 		}
 		addPara(e, m.para+1)
 		if m.titled && !hasOrgWord(e.words) {

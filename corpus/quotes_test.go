@@ -466,3 +466,18 @@ func TestSpeakers(t *testing.T) {
 		t.Errorf("Speaker(%q) = %+v, %v; want a statement and the description President", "Barack Obama", obama, ok)
 	}
 }
+
+// TestMentionedOnly checks that people who are named but never quoted are
+// listed, with the paragraphs that name them.
+func TestMentionedOnly(t *testing.T) {
+	text := "“We repay loans when they are due,” Ann Lee said.\n\n" +
+		"The party repaid the money to Lord Ashcroft after he spoke. Lee wrote to Lord Ashcroft."
+	a, err := corpus.Parse("t", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok := a.Speaker("Ashcroft")
+	if !ok || got.Quoted() || !slices.Equal(got.MentionedIn, []int{2}) {
+		t.Errorf("Speaker(%q) = %+v, %v; want never quoted, mentioned in ¶2", "Ashcroft", got, ok)
+	}
+}
