@@ -29,6 +29,12 @@ func TestDescriptionBefore(t *testing.T) {
 			want:   "Lib Dem leader",
 		},
 		{
+			name:   "hyphenated role",
+			text:   "Tory co-chairman Liam Fox was speaking after the vote.",
+			person: "Liam Fox",
+			want:   "Tory co-chairman",
+		},
+		{
 			name:   "acronym inside the phrase",
 			text:   "He picked his CIA chief, Rep. Michael Pompeo, on Friday.",
 			person: "Michael Pompeo",

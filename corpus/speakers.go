@@ -273,6 +273,9 @@ suspect victim witness resident protester demonstrator chairperson trustee gover
 
 // roleNoun reports whether w heads a phrase that says who someone is.
 func roleNoun(w string) bool {
+	if i := strings.LastIndexByte(w, '-'); i > 0 {
+		w = w[i+1:] // "co-chairman", "vice-president"
+	}
 	return w != "" && !startsUpper(w) && roleNouns[w]
 }
 
