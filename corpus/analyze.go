@@ -81,7 +81,51 @@ func (an *analysis) read() {
 		}
 	}
 	an.ents = clusterMentions(an.ments, lower)
+	an.roles()
 	an.voteGender()
+}
+
+// openingRole returns the role of a definite description that opens
+// sentence s as its subject ("The prime minister ratcheted up …" →
+// "prime minister"), or "".
+func (an *analysis) openingRole(pi int, s sentence) string {
+	pt := &an.paras[pi]
+	if !strings.EqualFold(pt.word(s.from), "the") {
+		return ""
+	}
+	for i := s.from + 1; i < s.to && i <= s.from+4; i++ {
+		w := pt.word(i)
+		if w == "" || !descWord(w) {
+			return ""
+		}
+		if roleNoun(strings.ToLower(w)) || isTitle(w) {
+			if next := pt.word(i + 1); next == "" || next == "of" || startsUpper(next) {
+				return "" // "The minister of …", "The minister, …", "The Minister Tom Field"
+			}
+			ts := titlesOf(pt.wordsIn(s.from+1, i+1))
+			if len(ts) == 0 {
+				return ""
+			}
+			return ts[len(ts)-1]
+		}
+	}
+	return ""
+}
+
+// roles adds to each person's titles the role the text sets before a full
+// mention of their name ("Tory co-chairman Liam Fox" → "co-chairman",
+// "tory co-chairman"), so that "the co-chairman" may stand for them.
+func (an *analysis) roles() {
+	for _, m := range an.ments {
+		if m.ent < 0 || m.inQuote || len(m.words) < len(an.ents[m.ent].words) {
+			continue
+		}
+		pt := &an.paras[m.para]
+		d := descriptionBefore(pt.text, pt.flat, m.tokStart)
+		for _, t := range titlesOf(strings.Fields(d)) {
+			addTitle(an.ents[m.ent], t)
+		}
+	}
 }
 
 // subjectAt returns the entity named at the very start of a sentence,
@@ -237,6 +281,9 @@ func (an *analysis) attribute() []found {
 				an.speakersOf(&hits[si][h])
 			}
 			if len(hits[si]) == 0 {
+				if r := an.openingRole(pi, s); r != "" {
+					an.byRole(r) // "The prime minister ratcheted up …"
+				}
 				for _, m := range subj {
 					an.touch(an.ments[m].ent)
 				}

@@ -144,6 +144,17 @@ func (pt *paraText) word(i int) string {
 	return pt.text[pt.toks[i].start:pt.toks[i].end]
 }
 
+// wordsIn returns the words of tokens [from, to).
+func (pt *paraText) wordsIn(from, to int) []string {
+	var out []string
+	for i := from; i < to; i++ {
+		if w := pt.word(i); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // punct returns token i when it is punctuation, else "" (also out of
 // range).
 func (pt *paraText) punct(i int) string {
@@ -792,7 +803,7 @@ func (an *analysis) speakersOf(h *cueHit) []int {
 			h.speakers = []int{e}
 		}
 	case h.src.role != "":
-		if e := an.titled(h.src.role); e >= 0 {
+		if e := an.byRole(h.src.role); e >= 0 {
 			h.speakers = []int{e}
 		}
 	case len(h.src.ents) > 0:
@@ -821,6 +832,24 @@ func (an *analysis) speakersOf(h *cueHit) []int {
 		an.touch(e)
 	}
 	return h.speakers
+}
+
+// byRole returns the person a definite role ("the senator") stands for,
+// or -1. When no one bears that title and the latest person on the
+// salience list has titles that differ from it ("the prime minister"
+// after "Tory co-chairman Liam Fox"), the role is someone else: a "he"
+// that follows is left unresolved rather than given to that person.
+func (an *analysis) byRole(role string) int {
+	if e := an.titled(role); e >= 0 {
+		an.touch(e)
+		return e
+	}
+	if n := len(an.salient); n > 0 && an.salient[n-1] != unknownEntity {
+		if e := an.ents[an.salient[n-1]]; len(e.titles) > 0 && !e.titles[role] {
+			an.touch(unknownEntity)
+		}
+	}
+	return -1
 }
 
 // titled returns the one person of the article who bears title role

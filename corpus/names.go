@@ -129,6 +129,17 @@ var spelt = map[string]string{
 	"chairwoman": "chairman",
 }
 
+// courtesy are titles that say nothing of what a person does.
+var courtesy = wordSet(`mr mrs ms miss mx dr sir dame lord lady`)
+
+// addTitle records that the text gives e title t.
+func addTitle(e *entity, t string) {
+	if e.titles == nil {
+		e.titles = map[string]bool{}
+	}
+	e.titles[t] = true
+}
+
 // titlesOf returns what a noun phrase may call the bearer of title words
 // ws, spelt out in lower case: the title ("secretary") and the title with
 // the word before it ("home secretary"), so that "the foreign secretary"
@@ -138,15 +149,15 @@ func titlesOf(ws []string) []string {
 	var kept []string
 	for _, w := range ws {
 		w = strings.ToLower(strings.TrimSuffix(w, "."))
-		if titleModifiers[w] {
-			continue // "former", "acting"
+		if titleModifiers[w] || courtesy[w] {
+			continue // "former", "acting"; "Mr", "Sir" say no role
 		}
 		if full, ok := spelt[w]; ok {
 			w = full
 		}
 		kept = append(kept, w)
 	}
-	if len(kept) == 0 || !isTitle(kept[len(kept)-1]) {
+	if len(kept) == 0 || !isTitle(kept[len(kept)-1]) && !roleNoun(kept[len(kept)-1]) {
 		return nil
 	}
 	out := []string{kept[len(kept)-1]}
@@ -471,10 +482,7 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 					// only for a full name.
 					break
 				}
-				if e.titles == nil {
-					e.titles = map[string]bool{}
-				}
-				e.titles[t] = true
+				addTitle(e, t)
 			}
 			if h := m.pre[len(m.pre)-1]; honorifics[h] {
 				addAlias(e, h+" "+m.key())

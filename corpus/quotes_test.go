@@ -218,6 +218,11 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{2, corpus.Direct, "", "Vote,"}},
 		},
 		{
+			name:  "a role the text set before a name",
+			paras: []string{"Tory co-chairman Liam Fox spoke.", "The Tory co-chairman attacked the pledges as “vacuous”."},
+			want:  []q{{2, corpus.Mixed, "Liam Fox", "vacuous"}},
+		},
+		{
 			name:  "a party member is a person, not the party",
 			paras: []string{"“We are ready,” the Indiana Republican added. “So are we,” a Democrat said."},
 			want: []q{
@@ -381,6 +386,20 @@ func TestPronounResolution(t *testing.T) {
 				"Mr. Tom Field said the cabinet was rarely used. The former minister said it still met. He added: “Not every decision goes to it.”",
 			},
 			want: []string{"Tom Field"},
+		},
+		{
+			name: "he after a role someone else bears",
+			paras: []string{
+				"Tory co-chairman Liam Fox said it was over. The prime minister ratcheted up the campaign. He said: “We will win.”",
+			},
+			want: []string{""},
+		},
+		{
+			name: "he after the role the last person bears",
+			paras: []string{
+				"Tory co-chairman Liam Fox said it was over. The co-chairman attacked the pledges. He said: “They are vacuous.”",
+			},
+			want: []string{"Liam Fox"},
 		},
 		{
 			name:  "no antecedent, no guess",
