@@ -845,11 +845,27 @@ func (an *analysis) byRole(role string) int {
 		return e
 	}
 	if n := len(an.salient); n > 0 && an.salient[n-1] != unknownEntity {
-		if e := an.ents[an.salient[n-1]]; len(e.titles) > 0 && !e.titles[role] {
+		// Compared by the role's last word: "the presidential nominee"
+		// may be the person called "Republican nominee".
+		head := role[strings.LastIndexByte(role, ' ')+1:]
+		if e := an.ents[an.salient[n-1]]; holdsOffice(e) && !e.titles[head] {
 			an.touch(unknownEntity)
 		}
 	}
 	return -1
+}
+
+// holdsOffice reports whether the text gives e an office ("co-chairman",
+// "leader", "senator"), not only a role that many share ("rival",
+// "journalist"): someone called by another office is someone else.
+func holdsOffice(e *entity) bool {
+	for t := range e.titles {
+		t = t[strings.LastIndexAny(t, " -")+1:]
+		if isTitle(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // titled returns the one person of the article who bears title role
