@@ -395,6 +395,13 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{""},
 		},
 		{
+			name: "he after a role when the last person holds no office",
+			paras: []string{
+				"Her rival Tom Field spoke in Ohio. The presidential nominee noted the polls. He said: “We have big plans.”",
+			},
+			want: []string{"Tom Field"},
+		},
+		{
 			name: "he after the role the last person bears",
 			paras: []string{
 				"Tory co-chairman Liam Fox said it was over. The co-chairman attacked the pledges. He said: “They are vacuous.”",
