@@ -354,9 +354,10 @@ func shapeMention(m mention, words []string, starts []int) (mention, bool) {
 	for k := len(words) - 2; k >= 0; k-- {
 		// "General" is a title only before a full name: General Michael
 		// Flynn, Attorney General Loretta Lynch, not General Election.
-		// An organisation's word ends a prefix only before a full name
-		// without one: "State | John Kerry", not "Security | Council" or
-		// "North | Korea".
+		// An organisation's word, or a role ("Solicitor | Gareth
+		// Pierce"), ends a prefix only before a full name without one:
+		// "State | John Kerry", not "Security | Council" or "North |
+		// Korea".
 		if words[k+1] == "of" {
 			// "Governor of Texas | Greg Abbott"; "Bank of England" is
 			// one name.
@@ -367,7 +368,7 @@ func shapeMention(m mention, words []string, starts []int) (mention, bool) {
 			}
 			continue
 		}
-		if isTitle(words[k]) && (words[k] != "General" || len(words)-k > 2) || orgWords[words[k]] && len(words)-k > 2 && !hasOrgWord(words[k+1:]) {
+		if isTitle(words[k]) && (words[k] != "General" || len(words)-k > 2) || (orgWords[words[k]] || roleNoun(strings.ToLower(words[k]))) && len(words)-k > 2 && !hasOrgWord(words[k+1:]) {
 			cut = k + 1
 			break
 		}

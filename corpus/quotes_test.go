@@ -218,6 +218,11 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{2, corpus.Direct, "", "Vote,"}},
 		},
 		{
+			name:  "a capitalised role opening the sentence is no part of the name",
+			paras: []string{"Solicitor Gareth Pierce called the ruling “madness”."},
+			want:  []q{{1, corpus.Mixed, "Gareth Pierce", "madness"}},
+		},
+		{
 			name:  "a role the text set before a name",
 			paras: []string{"Tory co-chairman Liam Fox spoke.", "The Tory co-chairman attacked the pledges as “vacuous”."},
 			want:  []q{{2, corpus.Mixed, "Liam Fox", "vacuous"}},
