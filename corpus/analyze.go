@@ -462,14 +462,23 @@ var clauseJoiners = wordSet(`when that because while after before if and but sin
 	who whom where as although though`)
 
 // joined reports whether a word in tokens [from, to) opens a new clause.
+// "and" or "or" before a determiner joins noun phrases ("the stock price
+// and your compensation"), not clauses.
 func joined(pt *paraText, from, to int) bool {
 	for i := from; i < to; i++ {
-		if clauseJoiners[pt.word(i)] {
+		w := pt.word(i)
+		if (w == "and" || w == "or") && npOpeners[strings.ToLower(pt.word(i+1))] {
+			continue
+		}
+		if clauseJoiners[w] {
 			return true
 		}
 	}
 	return false
 }
+
+// npOpeners open a noun phrase.
+var npOpeners = wordSet(`the a an your his her their its our my this these those`)
 
 // inherited finds the attribution a quotation without a cue of its own
 // takes from its neighbours, following news conventions: “A,” he said. “B.”
@@ -499,7 +508,10 @@ func (an *analysis) inherited(pi, si, ti int, hits [][]cueHit, lastQuote, prevLa
 			}
 		}
 	}
-	if bare && lastQuote != nil && lastQuote.tagged {
+	if lastQuote != nil && lastQuote.tagged && (bare || ti == s.from && len(hits[si]) == 0 && !an.namesOutside(pi, s)) {
+		// “A,” she said. “B” to C. — a sentence that opens with a
+		// quotation and has no cue or name of its own goes on with the
+		// paragraph's last speaker.
 		return lastQuote
 	}
 	if ti != 0 || lastQuote != nil {
@@ -512,6 +524,19 @@ func (an *analysis) inherited(pi, si, ti int, hits [][]cueHit, lastQuote, prevLa
 		return prevLast
 	}
 	return nil
+}
+
+// namesOutside reports whether sentence s names anyone outside its
+// quotations.
+func (an *analysis) namesOutside(pi int, s sentence) bool {
+	pt := &an.paras[pi]
+	from, to := pt.toks[s.from].start, pt.toks[s.to-1].end
+	for _, mi := range pt.ments {
+		if m := &an.ments[mi]; m.start >= from && m.end <= to && !m.inQuote {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerLabel reads a transcript's speaker label at the start of a

@@ -218,6 +218,19 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{2, corpus.Direct, "", "Vote,"}},
 		},
 		{
+			name:  "a quotation that opens a sentence without a cue goes on with the last speaker",
+			paras: []string{"“This just isn’t right,” Ann Lee said. “You went on television to blame thousands of” workers."},
+			want: []q{
+				{1, corpus.Direct, "Ann Lee", "This just isn’t right,"},
+				{1, corpus.Direct, "Ann Lee", "You went on television to blame thousands of"},
+			},
+		},
+		{
+			name:  "a cue after a coordinated noun phrase",
+			paras: []string{"Ann Lee spoke. “You squeezed employees” to drive up the stock price and your pay, she said."},
+			want:  []q{{1, corpus.Direct, "Ann Lee", "You squeezed employees"}},
+		},
+		{
 			name:  "a capitalised role opening the sentence is no part of the name",
 			paras: []string{"Solicitor Gareth Pierce called the ruling “madness”."},
 			want:  []q{{1, corpus.Mixed, "Gareth Pierce", "madness"}},
