@@ -214,7 +214,15 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 			}
 			hit = cueHit{tok: c, cue: cue, src: an.subjectOf(pi, s, c)}
 		case cueNouns[lw] && c > s.from && isPossessive(pt.word(c-1)):
-			hit = cueHit{tok: c, cue: strings.ToLower(pt.word(c-1)) + " " + lw, src: an.clauseSubject(pi, s, c-1), noun: true}
+			src := an.clauseSubject(pi, s, c-1)
+			if m := an.mentionEndingAt(pi, pt.toks[c-1].end); m >= 0 && an.ments[m].possessed && an.ments[m].ent >= 0 && !an.ments[m].inQuote &&
+				c+1 < s.to && (pt.word(c+1) == "that" || pt.punct(c+1) == ":") {
+				// "Donald Trump’s claim that …": the named possessor
+				// holds the view it reports, not the clause's subject
+				// ("Trump’s comments came as …" reports nothing).
+				src = source{ents: []int{an.ments[m].ent}}
+			}
+			hit = cueHit{tok: c, cue: strings.ToLower(pt.word(c-1)) + " " + lw, src: src, noun: true}
 		case isDash(pt.punct(c)) && c > s.from && pt.toks[c-1].kind == tQuote:
 			// “…” — Name: the name signs the quotation before it.
 			if src := an.forwardNP(pi, s, c+1); len(src.ents) > 0 {
@@ -577,7 +585,7 @@ func (an *analysis) npSource(pi int, start, end int, head string) source {
 		return an.unnamed(pt, start, end, head)
 	}
 	m := &an.ments[last]
-	if e := an.ents[m.ent]; len(e.words) == 1 && orgWords[e.words[0]] && !strings.EqualFold(pt.text[start:min(start+4, end)], "the ") {
+	if e := an.ents[m.ent]; len(e.words) == 1 && orgWords[e.words[0]] && !groups[e.words[0]] && !strings.EqualFold(pt.text[start:min(start+4, end)], "the ") {
 		return source{anon: true} // "Republican claims"; "the Times wrote" names a paper
 	}
 	h, _ := stripPossessive(head)
@@ -594,6 +602,10 @@ func (an *analysis) npSource(pi int, start, end int, head string) source {
 	np := pt.text[m.start:end]
 	return source{ents: []int{m.ent}, orgNP: np}
 }
+
+// groups are organisations' words that name a body of people on their own,
+// without "the": "Police say", "Democrats blasted".
+var groups = wordSet(`Police Democrats Republicans Conservatives Dems`)
 
 // partyMembers name one member of a party: "the Republican said" speaks
 // of a person, not of the party.

@@ -231,6 +231,21 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{1, corpus.Direct, "Ann Lee", "You squeezed employees"}},
 		},
 		{
+			name:  "a named possessor's claim",
+			paras: []string{"Politifact checked Donald Trump’s claim that there were “thousands of shootings” in Chicago."},
+			want:  []q{{1, corpus.Mixed, "Donald Trump", "thousands of shootings"}},
+		},
+		{
+			name:  "a named possessor's view that is the subject",
+			paras: []string{"Ann Lee said Tom Field’s views “are not aligned” with his aides."},
+			want:  []q{{1, corpus.Mixed, "Ann Lee", "are not aligned"}},
+		},
+		{
+			name:  "a body of people without the",
+			paras: []string{"Police say they have “adequate resources” to secure the city."},
+			want:  []q{{1, corpus.Mixed, "Police", "adequate resources"}},
+		},
+		{
 			name:  "a capitalised role opening the sentence is no part of the name",
 			paras: []string{"Solicitor Gareth Pierce called the ruling “madness”."},
 			want:  []q{{1, corpus.Mixed, "Gareth Pierce", "madness"}},
