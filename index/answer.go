@@ -354,27 +354,31 @@ func trimSpan(u *unit, span Span, aq analyzed) Span {
 		return span
 	}
 	var hits []int
+	var which []int // the question term of each hit
 	for _, t := range u.toks {
 		if int(t.start) >= span.Start && int(t.end) <= span.End {
-			for _, q := range aq.terms {
+			for j, q := range aq.terms {
 				if q.id == t.term {
 					hits = append(hits, int(t.start))
+					which = append(which, j)
 					break
 				}
 			}
 		}
 	}
-	// The window start that covers the most matched words.
-	start, most := span.Start, 0
+	// The window start that covers the most question weight, each term
+	// counted once: a rare word of the question tells where the answer
+	// is better than a common one said twice.
+	start, most := span.Start, 0.0
 	for i, h := range hits {
-		n := 0
-		for _, k := range hits[i:] {
+		var seen uint64
+		for j, k := range hits[i:] {
 			if k-h >= maxAnswerBytes*3/4 {
 				break
 			}
-			n++
+			seen |= 1 << which[i+j]
 		}
-		if n > most {
+		if n := maskWeight(seen, aq.terms); n > most {
 			most, start = n, h
 		}
 	}

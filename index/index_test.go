@@ -489,3 +489,32 @@ func TestAnswerHoldsNewKind(t *testing.T) {
 		})
 	}
 }
+
+// TestLongSentenceKeepsRareWords checks that an answer cut from a sentence
+// longer than maxAnswerBytes keeps the stretch with the most distinct
+// question words, not the one where a common word repeats.
+func TestLongSentenceKeepsRareWords(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Harvard's faculty includes Harvard biologists, Harvard chemists and Harvard physicists")
+	for _, name := range []string{"Ann Lee", "Bo Park", "Cy Young", "Di Ross", "Ed Hale", "Flo Kerr", "Gus Moor",
+		"Hal Dean", "Ida Lane", "Jo Marsh", "Kay Nash", "Lou Pratt", "Max Quinn", "Ned Rowe", "Oli Sand"} {
+		b.WriteString(", the scholar " + name)
+	}
+	b.WriteString(", and the Fields Medal mathematician Shing-Tung Yau.")
+	c := &corpus.Corpus{Articles: []*corpus.Article{{
+		ID: "faculty", Title: "Faculty", Paragraphs: []string{"Harvard is a university.", b.String()},
+	}}}
+	ix, err := Open(context.Background(), c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	q := "Which Harvard faculty member is a Fields Medal mathematician?"
+	a, err := ix.Ask(context.Background(), q, AskOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.String()) <= maxAnswerBytes || a.Status != Answered || !strings.Contains(a.Text, "Shing-Tung Yau") {
+		t.Errorf("Ask(%q) = %v %q; want an answer holding %q", q, a.Status, a.Text, "Shing-Tung Yau")
+	}
+}
