@@ -189,6 +189,13 @@ func (an *analysis) subjects(pi int, s sentence) []int {
 			out = append(out, mi) // "Dean, a medical doctor, then appeared …"
 			continue
 		}
+		if opens && w == "and" {
+			// "Mrs. May and Mr. Corbyn clashed": both are subjects.
+			if mj := an.mentionAtTok(pi, m.tokEnd+1); mj >= 0 && an.subjectNext(pi, &an.ments[mj]) {
+				out = append(out, mi, mj)
+			}
+			continue
+		}
 		if next.kind != tWord || startsUpper(w) || notSubjectNext[w] && !(opens && clauseOpeners[w]) {
 			continue
 		}
@@ -201,6 +208,28 @@ func (an *analysis) subjects(pi int, s sentence) []int {
 		out = append(out, mi)
 	}
 	return out
+}
+
+// mentionAtTok returns the person mention of paragraph pi that starts at
+// flat token i, or -1.
+func (an *analysis) mentionAtTok(pi, i int) int {
+	for _, mi := range an.paras[pi].ments {
+		if m := &an.ments[mi]; m.tokStart == i && m.ent >= 0 && !m.inQuote && !m.possessed && an.ents[m.ent].maybePerson() {
+			return mi
+		}
+	}
+	return -1
+}
+
+// subjectNext reports whether the word after mention m may be its verb.
+func (an *analysis) subjectNext(pi int, m *mention) bool {
+	pt := &an.paras[pi]
+	if m.tokEnd >= len(pt.flat) {
+		return false
+	}
+	next := pt.flat[m.tokEnd]
+	w := pt.text[next.start:next.end]
+	return next.kind == tWord && !startsUpper(w) && !notSubjectNext[w]
 }
 
 // subjectBefore returns the entity of the last clause subject before byte

@@ -442,6 +442,13 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Liam Fox"},
 		},
 		{
+			name: "she and he after two subjects joined by and",
+			paras: []string{
+				"Bo Park met Tom Field. Mrs. Ann Lee and Mr. Cy Young clashed in the Commons. “It is a disgrace,” she said. “No, it is not,” he replied.",
+			},
+			want: []string{"Ann Lee", "Cy Young"},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
