@@ -431,6 +431,7 @@ func (h *handlers) completeSpeaker(a *corpus.Article, typed string) []*discordgo
 		arts = []*corpus.Article{a}
 	}
 	var found []corpus.Speaker
+	var in []int             // how many articles name found[i]
 	seen := map[string]int{} // folded name → index in found
 	for _, a := range arts {
 		for _, s := range a.MatchSpeakers(typed) {
@@ -438,6 +439,7 @@ func (h *handlers) completeSpeaker(a *corpus.Article, typed string) []*discordgo
 			if !ok {
 				seen[foldName(s.Name)] = len(found)
 				found = append(found, s)
+				in = append(in, 1)
 				continue
 			}
 			// Merge what the choice shows: whether quoted, and who they are.
@@ -447,29 +449,42 @@ func (h *handlers) completeSpeaker(a *corpus.Article, typed string) []*discordgo
 			if first.Description == "" {
 				first.Description = s.Description
 			}
+			in[k]++
 		}
 	}
+
 	// People the article quotes first: they are whom /speaker is for.
-	slices.SortStableFunc(found, func(x, y corpus.Speaker) int {
+	order := make([]int, len(found))
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
 		switch {
-		case x.Quoted() == y.Quoted():
+		case found[x].Quoted() == found[y].Quoted():
 			return 0
-		case x.Quoted():
+		case found[x].Quoted():
 			return -1
 		}
 		return 1
 	})
 	out := []*discordgo.ApplicationCommandOptionChoice{}
-	for _, s := range found[:min(len(found), maxChoices)] {
-		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: choiceName(s), Value: clipBytes(s.Name, maxChoiceName)})
+	for _, k := range order[:min(len(order), maxChoices)] {
+		s := found[k]
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: choiceName(s, in[k]), Value: clipBytes(s.Name, maxChoiceName)})
 	}
 	return out
 }
 
-// choiceName is how a speaker reads in the autocomplete list.
-func choiceName(s corpus.Speaker) string {
+// choiceName is how a speaker named in so many articles reads in the
+// autocomplete list. For someone never quoted it gives the paragraphs
+// that name them, or, across several articles, whose paragraph numbers
+// would mislead, how many articles do.
+func choiceName(s corpus.Speaker, articles int) string {
 	what := s.Description
-	if !s.Quoted() {
+	switch {
+	case !s.Quoted() && articles > 1:
+		what = fmt.Sprintf("mentioned in %d articles; never quoted", articles)
+	case !s.Quoted():
 		what = neverQuoted(s)
 	}
 	if what == "" {

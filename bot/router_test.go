@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -339,5 +340,38 @@ func TestRetryLogs(t *testing.T) {
 				t.Errorf("retry() logged %q; want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestCompleteSpeakerAcrossArticles checks the autocomplete labels of
+// people named in several articles: paragraph numbers only within one
+// article, a count of articles across several.
+func TestCompleteSpeakerAcrossArticles(t *testing.T) {
+	a := &corpus.Article{ID: "a", Title: "A", Paragraphs: []string{"p", "p", "p"}, Speakers: []corpus.Speaker{
+		{Name: "Ann Lee", Quotes: 1, Description: "mayor"},
+		{Name: "Bo Park", MentionedIn: []int{3}},
+	}}
+	b := &corpus.Article{ID: "b", Title: "B", Paragraphs: []string{"p", "p"}, Speakers: []corpus.Speaker{
+		{Name: "Bo Park", MentionedIn: []int{1, 2}},
+		{Name: "Cy Young", MentionedIn: []int{2}},
+	}}
+	h := &handlers{corpus: &corpus.Corpus{Articles: []*corpus.Article{a, b}}}
+	tests := []struct {
+		article *corpus.Article
+		typed   string
+		want    []string
+	}{
+		{nil, "", []string{"Ann Lee — mayor", "Bo Park — mentioned in 2 articles; never quoted", "Cy Young — mentioned in ¶2; never quoted"}},
+		{a, "bo", []string{"Bo Park — mentioned in ¶3; never quoted"}},
+		{b, "bo", []string{"Bo Park — mentioned in ¶1, ¶2; never quoted"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range h.completeSpeaker(tt.article, tt.typed) {
+			got = append(got, c.Name)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("completeSpeaker(%v, %q) = %q; want %q", tt.article != nil, tt.typed, got, tt.want)
+		}
 	}
 }
