@@ -108,6 +108,11 @@ const (
 	searchFailed = "Sorry, I could not search the article just now. Please try again in a moment."
 	apologyText  = "Sorry, something went wrong on my side while answering. Please try again."
 	slowDownText = "You are asking faster than I can answer. Please wait a few seconds and try again."
+	// withheldText answers a mention whose text Discord did not send: a
+	// message that mentions the bot holds the mention in its text, so an
+	// empty one was withheld (a mention of the bot's role, without the
+	// Message Content intent, may not count as mentioning the bot).
+	withheldText = "Discord did not show me the text of that message. Mention me by name (not my role) or use /ask."
 )
 
 // article returns the article the request names, or nil for all of them

@@ -40,6 +40,15 @@ func TestMentionRoles(t *testing.T) {
 		}
 	})
 
+	t.Run("the bot's managed role, text withheld", func(t *testing.T) {
+		m := srv.MessageWithheld("<@&" + discordtest.BotRoleID + "> Who is James Carden?")
+		_, sent := replyTo(t, srv, m)
+		want := "Discord did not show me the text of that message. Mention me by name (not my role) or use /ask."
+		if sent.Content != want || len(sent.Embeds) != 0 {
+			t.Errorf("reply %q %+v; want %q", sent.Content, sent.Embeds, want)
+		}
+	})
+
 	t.Run("both roles", func(t *testing.T) {
 		m := srv.Message("<@&" + discordtest.RoleID + "> <@&" + discordtest.BotRoleID + "> who is James Carden?")
 		_, sent := replyTo(t, srv, m)

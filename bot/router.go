@@ -347,12 +347,18 @@ func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 		log.Info("rate limited; already told")
 		return
 	}
-	if allowed {
+	switch {
+	case allowed && m.Content == "" && role != "" && len(m.Attachments) == 0:
+		// Only the bot's role is mentioned, and the text of a message
+		// that mentions something is never empty: Discord withheld it.
+		log.Info("message text withheld by Discord; enable the Message Content intent to read role mentions")
+		resp = notice(withheldText)
+	case allowed:
 		question := stripMention(m.Content, self, role)
 		resp = b.call(ctx, log, func(ctx context.Context, _ request) (Response, error) {
 			return b.h.answer(ctx, question, nil, false)
 		}, request{UserID: m.Author.ID})
-	} else {
+	default:
 		log.Info("rate limited")
 	}
 	err := b.retry(context.Background(), log, "reply", func(ctx context.Context) error {

@@ -503,6 +503,16 @@ func (s *Server) Message(content string) *discordgo.Message {
 	return m
 }
 
+// MessageWithheld dispatches MESSAGE_CREATE like Message, but withholds
+// its content from sessions without the MessageContent intent whatever it
+// mentions: the case where Discord does not count a mention of the bot's
+// managed role as mentioning the bot.
+func (s *Server) MessageWithheld(content string) *discordgo.Message {
+	m := s.userMessage(content, ChannelID, GuildID)
+	s.dispatchMessageFree(m, false)
+	return m
+}
+
 // DirectMessage dispatches MESSAGE_CREATE: content written by UserID to the
 // bot in DMChannelID, outside any guild.
 func (s *Server) DirectMessage(content string) *discordgo.Message {
@@ -577,6 +587,15 @@ func mentions(content string) []*discordgo.User {
 // on Discord. A mention of the bot's managed role counts as a mention of
 // the bot here.
 func (s *Server) dispatchMessage(m *discordgo.Message) {
+	free := m.GuildID == "" || (m.Author != nil && m.Author.ID == AppID) ||
+		slices.ContainsFunc(m.Mentions, func(u *discordgo.User) bool { return u.ID == AppID }) ||
+		slices.Contains(m.MentionRoles, BotRoleID)
+	s.dispatchMessageFree(m, free)
+}
+
+// dispatchMessageFree sends MESSAGE_CREATE, with its content shown to
+// sessions without the MessageContent intent when free.
+func (s *Server) dispatchMessageFree(m *discordgo.Message, free bool) {
 	d, err := json.Marshal(m)
 	if err != nil {
 		s.tb.Errorf("discordtest: encode message: %v", err)
@@ -588,9 +607,6 @@ func (s *Server) dispatchMessage(m *discordgo.Message) {
 	blank.Attachments = []*discordgo.MessageAttachment{}
 	blank.Components = nil
 	hidden, _ := json.Marshal(&blank)
-	free := m.GuildID == "" || (m.Author != nil && m.Author.ID == AppID) ||
-		slices.ContainsFunc(m.Mentions, func(u *discordgo.User) bool { return u.ID == AppID }) ||
-		slices.Contains(m.MentionRoles, BotRoleID)
 	s.dispatch(event{typ: "MESSAGE_CREATE", d: d, guildID: m.GuildID, hidden: hidden, contentFree: free})
 }
 
