@@ -538,7 +538,7 @@ func renderSpeaker(a *corpus.Article, s corpus.Speaker, page int, id func(page i
 		Color: embedColor,
 	}
 	if !s.Quoted() {
-		e.Description = desc + escape(s.Name) + " is " + neverQuoted(s)
+		e.Description = desc + escape(s.FullName()) + " is " + neverQuoted(s)
 		e.Footer = &discordgo.MessageEmbedFooter{Text: clip(a.Title, maxFooter)}
 		return Response{Embeds: []*discordgo.MessageEmbed{fitEmbed(e)}}
 	}
@@ -609,7 +609,7 @@ func renderSpeakerAcross(hits []speakerHit, id func(speakerHit) string) Response
 			Color:  embedColor,
 		}
 		if !s.Quoted() {
-			e.Description = whoIs(s) + escape(s.Name) + " is " + neverQuoted(s)
+			e.Description = whoIs(s) + escape(s.FullName()) + " is " + neverQuoted(s)
 		} else {
 			e.Description = whoIs(s) + counts(s) + "."
 		}

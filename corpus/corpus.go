@@ -93,6 +93,21 @@ type Speaker struct {
 // Quoted reports whether the article attributes any words to the speaker.
 func (s Speaker) Quoted() bool { return s.Quotes+s.Statements > 0 }
 
+// FullName is how to call the speaker in a sentence: the name, or, for a
+// name of one word that the text gives an honorific ("Lord Ashcroft"),
+// the name with it, which tells a peer from a place.
+func (s Speaker) FullName() string {
+	if strings.Contains(s.Name, " ") {
+		return s.Name
+	}
+	for _, a := range s.Aliases {
+		if h, rest, ok := strings.Cut(a, " "); ok && rest == s.Name && honorifics[h] {
+			return a
+		}
+	}
+	return s.Name
+}
+
 // Names returns the speaker's name followed by its aliases.
 func (s Speaker) Names() []string {
 	return append([]string{s.Name}, s.Aliases...)

@@ -39,3 +39,20 @@ func TestFindSpeakers(t *testing.T) {
 		}
 	}
 }
+
+func TestFullName(t *testing.T) {
+	tests := []struct {
+		s    corpus.Speaker
+		want string
+	}{
+		{corpus.Speaker{Name: "Ashcroft", Aliases: []string{"Lord Ashcroft"}}, "Lord Ashcroft"},
+		{corpus.Speaker{Name: "Adam Thomson", Aliases: []string{"Sir Adam Thomson", "Thomson"}}, "Adam Thomson"},
+		{corpus.Speaker{Name: "Kremlin", Aliases: []string{"Kremlin press release"}}, "Kremlin"},
+		{corpus.Speaker{Name: "Nicholls", Aliases: []string{"Mr Nicholls"}}, "Nicholls"}, // not an honorific
+	}
+	for _, tt := range tests {
+		if got := tt.s.FullName(); got != tt.want {
+			t.Errorf("%+v.FullName() = %q; want %q", tt.s, got, tt.want)
+		}
+	}
+}

@@ -598,8 +598,8 @@ func (ix *Index) askWhoIs(ctx context.Context, q string, pq question, f filter, 
 		ans.Speaker, ans.Kind = "", ""
 		if s.Description != "" {
 			// The text's own description, said of the name asked about.
-			ans.Text = introduce(s.Name, s.Description)
-			ans.Highlights = []Span{{0, len(s.Name)}}
+			ans.Text = introduce(s.FullName(), s.Description)
+			ans.Highlights = []Span{{0, len(s.FullName())}}
 		}
 		return ans, true, nil
 	}
