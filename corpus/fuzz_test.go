@@ -35,6 +35,9 @@ func FuzzParse(f *testing.F) {
 		"She went on",
 		"Tom Field, CBI director general, warned Mr Brown not",
 		"The director of public prosecutions, Ken Macdonald,",
+		"‘A mess’ and the leaders’ views, ‘out’ of the ‘90s’",
+		"‘",
+		"’‘’s ‘",
 	} {
 		f.Add(seed)
 	}

@@ -31,7 +31,15 @@ func isQuoteMark(r rune) bool {
 // glyph (“ or ”) settles marks that could do either, so both curly and
 // straight quotes, and news copy that mixes them ("work-related” emails),
 // pair the same way. A mark left open at the end runs to the paragraph's end.
+//
+// A paragraph with no double marks that opens a quotation with ‘ quotes
+// the British way, with single marks: then ‘ opens and ’ closes, and a ’
+// between letters ("it’s") or after the s of a plural possessive with a
+// closing mark still ahead ("the leaders’ views") is an apostrophe.
 func findQuotes(p string) []qspan {
+	if singleStyle(p) {
+		return findSingleQuotes(p)
+	}
 	var out []qspan
 	open := -1
 	nested := 0 // marks of the other kind opened inside the open quotation
@@ -92,6 +100,94 @@ func findQuotes(p string) []qspan {
 	}
 	return out
 }
+
+// singleStyle reports whether paragraph p quotes with single marks: it
+// has no double quotation mark, and a ‘ that can open a quotation.
+func singleStyle(p string) bool {
+	if strings.ContainsFunc(p, isQuoteMark) {
+		return false
+	}
+	for i := strings.Index(p, "‘"); i >= 0; {
+		if canOpen, _ := markRole(p, i, len("‘")); canOpen {
+			return true
+		}
+		j := strings.Index(p[i+1:], "‘")
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// findSingleQuotes pairs the ‘single’ quotation marks of a paragraph that
+// has no double ones. A quotation left open runs on into the next
+// paragraph only when it opens the paragraph: elsewhere a lone ‘ is more
+// likely an apostrophe typed the wrong way ("the ‘90s").
+func findSingleQuotes(p string) []qspan {
+	var out []qspan
+	open := -1
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		if r != '‘' && r != '’' {
+			i += size
+			continue
+		}
+		canOpen, canClose := markRole(p, i, size)
+		switch {
+		case r == '‘' && canOpen:
+			open = i
+		case r == '’' && canClose && open >= 0 && !possessiveMark(p, i, size):
+			if q, ok := makeSpan(p, open, i, i+size, true); ok {
+				out = append(out, q)
+			}
+			open = -1
+		}
+		i += size
+	}
+	if open >= 0 && strings.TrimLeftFunc(p, unicode.IsSpace) == p[open:] {
+		if q, ok := makeSpan(p, open, len(p), len(p), false); ok {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// possessiveMark reports whether the ’ of size bytes at p[i] is the
+// apostrophe of a plural possessive ("the leaders’ views"): after an s,
+// before a space and a lower-case word, with another closing ’ ahead.
+func possessiveMark(p string, i, size int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(p[:i])
+	rest := p[i+size:]
+	if prev != 's' || !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(rest[1:])
+	if !unicode.IsLower(next) {
+		return false
+	}
+	if w, _, _ := strings.Cut(rest[1:], " "); clauseWords[strings.TrimRightFunc(w, unicode.IsPunct)] || cueVerbs[w] {
+		return false // "‘a mess’ and …", "‘yes’ said …": a possessive is followed by a noun
+	}
+	for j := strings.Index(rest, "’"); j >= 0; {
+		if _, canClose := markRole(p, i+size+j, size); canClose {
+			return true
+		}
+		k := strings.Index(rest[j+size:], "’")
+		if k < 0 {
+			break
+		}
+		j += size + k
+	}
+	return false
+}
+
+// clauseWords follow a closing quotation mark far more often than a noun
+// after a possessive does. They are English grammar, not words of any
+// text.
+var clauseWords = wordSet(`and or but as to in on at of for with by from than that which who
+	is are was were be been has have had will would could should can may might not so if when
+	while because he she it they we i you`)
 
 // markRole reads the quotation mark of size bytes at p[i] by its
 // neighbours: whether it can open a quotation and whether it can close one.

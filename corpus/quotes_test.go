@@ -155,6 +155,27 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{1, corpus.Direct, "Ann Lee", "He asked me, “Are you sure?” and I was,"}},
 		},
 		{
+			name:  "single quotation marks, British style",
+			paras: []string{"‘It is a disgrace,’ said Ann Lee. ‘The leaders’ views are wrong.’ It’s over, she said of the ‘90s."},
+			want: []q{
+				{1, corpus.Direct, "Ann Lee", "It is a disgrace,"},
+				{1, corpus.Direct, "Ann Lee", "The leaders’ views are wrong."},
+			},
+		},
+		{
+			name:  "single marks around short phrases",
+			paras: []string{"Ann Lee described the plan as ‘a mess’ and the leaders as ‘out of touch’."},
+			want: []q{
+				{1, corpus.Mixed, "Ann Lee", "a mess"},
+				{1, corpus.Mixed, "Ann Lee", "out of touch"},
+			},
+		},
+		{
+			name:  "single marks inside double ones are no quotation of their own",
+			paras: []string{"“He called it ‘a mess’ yesterday,” said Ann Lee."},
+			want:  []q{{1, corpus.Direct, "Ann Lee", "He called it ‘a mess’ yesterday,"}},
+		},
+		{
 			name:  "age between the name and the verb",
 			paras: []string{"“We will not stop,” Quina Jones, 25, said as she marched."},
 			want:  []q{{1, corpus.Direct, "Quina Jones", "We will not stop,"}},
