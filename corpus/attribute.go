@@ -847,10 +847,11 @@ func (an *analysis) speakersOf(h *cueHit) []int {
 }
 
 // byRole returns the person a definite role ("the senator") stands for,
-// or -1. When no one bears that title and the latest person on the
-// salience list has titles that differ from it ("the prime minister"
-// after "Tory co-chairman Liam Fox"), the role is someone else: a "he"
-// that follows is left unresolved rather than given to that person.
+// making them the latest on the salience list, or -1. When no one bears
+// that title and the latest person holds another office ("the prime
+// minister" after "Tory co-chairman Liam Fox"), the role is someone else:
+// a "he" that follows is left unresolved rather than given to that
+// person.
 func (an *analysis) byRole(role string) int {
 	if e := an.titled(role); e >= 0 {
 		an.touch(e)

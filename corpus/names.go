@@ -216,7 +216,8 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 			}
 			w := p[t.start:t.end]
 			if !startsUpper(w) {
-				if (nameConnectors[w] || w == "of" && len(words) > 0 && (orgWords[words[len(words)-1]] || isTitle(words[len(words)-1]))) && len(words) > 0 && j+1 < len(toks) && toks[j+1].kind == tWord && startsUpper(p[toks[j+1].start:toks[j+1].end]) {
+				if len(words) > 0 && (nameConnectors[w] || w == "of" && (orgWords[words[len(words)-1]] || isTitle(words[len(words)-1]))) &&
+					j+1 < len(toks) && toks[j+1].kind == tWord && startsUpper(p[toks[j+1].start:toks[j+1].end]) {
 					// "Charles de Gaulle"; "Bank of England", "Governor of
 					// Texas Greg Abbott".
 					words = append(words, w)

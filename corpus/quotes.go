@@ -138,7 +138,8 @@ func findSingleQuotes(p string) []qspan {
 		case r == '‘' && canOpen:
 			open = i
 		case r == '’' && canClose && open >= 0 && !possessiveMark(p, i, size):
-			if q, ok := makeSpan(p, open, i, i+size, true); ok {
+			// "rock ‘n’ roll" quotes no one: a quotation holds a word.
+			if q, ok := makeSpan(p, open, i, i+size, true); ok && longestWord(p[q.start:q.end]) >= 2 {
 				out = append(out, q)
 			}
 			open = -1
@@ -151,6 +152,20 @@ func findSingleQuotes(p string) []qspan {
 		}
 	}
 	return out
+}
+
+// longestWord returns the length in letters of the longest word of s.
+func longestWord(s string) int {
+	best, n := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+			best = max(best, n)
+		} else {
+			n = 0
+		}
+	}
+	return best
 }
 
 // possessiveMark reports whether the ’ of size bytes at p[i] is the

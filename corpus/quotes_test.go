@@ -156,7 +156,7 @@ func TestQuotations(t *testing.T) {
 		},
 		{
 			name:  "single quotation marks, British style",
-			paras: []string{"‘It is a disgrace,’ said Ann Lee. ‘The leaders’ views are wrong.’ It’s over, she said of the ‘90s."},
+			paras: []string{"‘It is a disgrace,’ said Ann Lee. ‘The leaders’ views are wrong.’ It’s over, she said of the ‘90s and rock ‘n’ roll."},
 			want: []q{
 				{1, corpus.Direct, "Ann Lee", "It is a disgrace,"},
 				{1, corpus.Direct, "Ann Lee", "The leaders’ views are wrong."},
