@@ -157,3 +157,16 @@ func TestDescriptionBefore(t *testing.T) {
 		})
 	}
 }
+
+// TestRoleBeforeName checks that a capitalised role opening the sentence
+// before a full name describes the person and is no part of the name.
+func TestRoleBeforeName(t *testing.T) {
+	a, err := corpus.Parse("t", []byte("Solicitor Gareth Pierce called the ruling “madness”."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, ok := a.Speaker("Gareth Pierce")
+	if !ok || s.Description != "Solicitor" {
+		t.Errorf("Speaker(%q) = %+v, %v; want the description %q", "Gareth Pierce", s, ok, "Solicitor")
+	}
+}

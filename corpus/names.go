@@ -376,7 +376,7 @@ func shapeMention(m mention, words []string, starts []int) (mention, bool) {
 	}
 	if cut > 0 {
 		m.pre = words[:cut]
-		m.titled = titled || isTitle(words[cut-1])
+		m.titled = titled || isTitle(words[cut-1]) || roleNoun(strings.ToLower(words[cut-1]))
 		words, starts = words[cut:], starts[cut:]
 		m.initial = false
 	}
