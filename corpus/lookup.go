@@ -89,14 +89,15 @@ var titles = map[string]bool{
 	"mp": true, "mep": true, "msp": true,
 }
 
-// foldName lowercases name, drops punctuation and leading titles, and folds
-// white space, so that "Sir Adam Thomson" and "adam  thomson" compare equal.
+// foldName lowercases name, drops punctuation and leading titles (and
+// "the"), and folds white space, so that "Sir Adam Thomson" and "adam
+// thomson" compare equal, and "the Kremlin" and "Kremlin".
 func foldName(name string) string {
 	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
-	for len(words) > 1 && titles[words[0]] {
-		words = words[1:]
+	for len(words) > 1 && (titles[words[0]] || words[0] == "the") {
+		words = words[1:] // "Sir Adam Thomson", "the Kremlin"
 	}
 	return strings.Join(words, " ")
 }

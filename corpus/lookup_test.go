@@ -26,6 +26,7 @@ func TestFindSpeakers(t *testing.T) {
 		{"Gen. Breedlove", []string{"Philip Breedlove"}}, // with a title
 		{"Obama", []string{"Barack Obama"}},              // an alias beats a surname
 		{"Michelle Obama", []string{"Michelle Obama"}},   // the full name beats a typo of another
+		{"the Kremlin", []string{"Kremlin"}},
 		{"Putin", nil}, // not in the article
 		{"", nil},
 	}

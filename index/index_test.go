@@ -102,6 +102,7 @@ func TestTopHit(t *testing.T) {
 		{"possessive", "Who is Trump's CIA chief?", 12, "CIA chief"},
 		{"stemmed verb", "What was annexed by Russia?", 6, "annexed Crimea"},
 		{"case and punctuation", "MAGIC WAND!!!", 9, "magic wand"},
+		{"what did, with the", "What did the Kremlin say?", 2, "active joint efforts"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
