@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"articlebot/corpus"
 )
@@ -170,9 +171,10 @@ func (ix *Index) Ask(ctx context.Context, q string, opts AskOptions) (Answer, er
 		return ans, err
 	}
 	a := ix.answer(q, aq, hits, limit, "")
-	if pq.shape == whatSaid && a.Status == Answered && a.Speaker != "" {
+	if pq.shape == whatSaid && a.Status == Answered && a.Speaker != "" && !sharesWord(pq.name, a.Speaker) {
 		// Asked what someone said whom no quotation names, the best
 		// passage is someone else's words: it is near, not an answer.
+		// ("What did Thomson's report say?" may still be Thomson's.)
 		return Answer{Question: q, Status: NoAnswer, Results: a.Results}, nil
 	}
 	return a, nil
@@ -721,6 +723,21 @@ func (ix *Index) askWhatSaid(ctx context.Context, q string, pq question, f filte
 		return ix.answer(q, aq, hits, limit, s.Name), true, nil
 	}
 	return Answer{}, false, nil
+}
+
+// sharesWord reports whether a and b have a word of three letters or more
+// in common, regardless of case and possessives.
+func sharesWord(a, b string) bool {
+	words := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
+	}
+	bw := words(b)
+	for _, w := range words(a) {
+		if len(w) >= 3 && slices.Contains(bw, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // silent reports whether name is a person the articles (those f allows)

@@ -103,6 +103,7 @@ func TestTopHit(t *testing.T) {
 		{"stemmed verb", "What was annexed by Russia?", 6, "annexed Crimea"},
 		{"case and punctuation", "MAGIC WAND!!!", 9, "magic wand"},
 		{"what did, with the", "What did the Kremlin say?", 2, "active joint efforts"},
+		{"what did, a speaker's thing", "What did Thomson's think tank say about NATO?", 4, "think tank"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
