@@ -29,6 +29,24 @@ func TestDescriptionBefore(t *testing.T) {
 			want:   "Lib Dem leader",
 		},
 		{
+			name:   "plain nouns inside a role opened by a capital",
+			text:   "Lib Dem home affairs spokesman Mark Oaten spoke on Monday.",
+			person: "Mark Oaten",
+			want:   "Lib Dem home affairs spokesman",
+		},
+		{
+			name:   "plain noun after a hyphenated word",
+			text:   "And ex-Tory education secretary Gillian Shepherd agreed.",
+			person: "Gillian Shepherd",
+			want:   "ex-Tory education secretary",
+		},
+		{
+			name:   "a day before the role is no part of it",
+			text:   "On Monday Lib Dem committee chairman Alan Beith spoke.",
+			person: "Alan Beith",
+			want:   "Lib Dem committee chairman",
+		},
+		{
 			name:   "hyphenated role",
 			text:   "Tory co-chairman Liam Fox was speaking after the vote.",
 			person: "Liam Fox",

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // speakers lists the article's people and quoted sources in order of
@@ -175,12 +176,23 @@ func descriptionBefore(p string, toks []token, k int) string {
 		// Without a determiner to open it, the phrase keeps only words
 		// that plainly belong to a role, so that a verb or conjunction
 		// before it stays out: "while voters prefer Libertarian nominee".
+		// Plain nouns count when a capitalised or hyphenated word opens
+		// the phrase before them: "Lib Dem home affairs spokesman",
+		// "ex-Tory education secretary".
+		strict, loose := i, i
 		for t := i - 1; t >= from; t-- {
-			if w := flatWord(p, toks, t); !roleModifier(w) {
-				from = t + 1
+			w := flatWord(p, toks, t)
+			if calendarWords[w] || !roleModifier(w) && !plainNoun(w) {
 				break
 			}
+			if strict == t+1 && roleModifier(w) {
+				strict = t
+			}
+			if startsUpper(w) || strings.Contains(w, "-") || titleModifiers[w] {
+				loose = t
+			}
 		}
+		from = min(strict, loose)
 	}
 	if comma {
 		if !opened {
@@ -216,6 +228,21 @@ func descWord(w string) bool {
 // determiner opens: a capitalised word, a role word, a modifier of titles
 // or an adjective by its ending or its hyphen ("presidential", "senior",
 // "hedge-fund").
+// plainNoun reports whether w, in lower case, may be a noun inside a
+// role ("home affairs", "education"): no verb form, adverb or function
+// word.
+func plainNoun(w string) bool {
+	if w == "" || startsUpper(w) || !descWord(w) || strings.HasSuffix(w, "ing") {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
 func roleModifier(w string) bool {
 	if w == "" {
 		return false
