@@ -188,3 +188,26 @@ func TestRoleBeforeName(t *testing.T) {
 		t.Errorf("Speaker(%q) = %+v, %v; want the description %q", "Gareth Pierce", s, ok, "Solicitor")
 	}
 }
+
+// TestAppositiveWithQuotedName checks that a short quoted name inside an
+// appositive stays in the description, and that one ending a sentence
+// ends it.
+func TestAppositiveWithQuotedName(t *testing.T) {
+	tests := []struct {
+		text, person, want string
+	}{
+		{"Barbara Follet, one of the so-called “Blair Babes” elected in 1997, spoke first. “It was hard,” Ms Follet said.",
+			"Barbara Follet", "one of the so-called “Blair Babes” elected in 1997"},
+		{"Viewers watched Lester Holt, the anchor of NBC's “Nightly News.” Holt said the debate was fair.",
+			"Lester Holt", "the anchor of NBC's “Nightly News.”"},
+	}
+	for _, tt := range tests {
+		a, err := corpus.Parse("t", []byte(tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s, ok := a.Speaker(tt.person); !ok || s.Description != tt.want {
+			t.Errorf("Parse(%q): %s described as %q (found %v); want %q", tt.text, tt.person, s.Description, ok, tt.want)
+		}
+	}
+}

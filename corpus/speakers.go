@@ -309,6 +309,26 @@ func roleNoun(w string) bool {
 // courtesyTitles say nothing about a person's role.
 var courtesyTitles = wordSet(`Mr Mrs Ms Miss Mx Dr`)
 
+// closingMark returns the token of the quotation mark that closes the one
+// at token i when at most n words stand between them, or 0.
+func closingMark(p string, toks []token, i, n int) int {
+	for j := i + 1; j < len(toks) && j <= i+n+1; j++ {
+		if toks[j].kind != tPunct {
+			continue
+		}
+		switch p[toks[j].start:toks[j].end] {
+		case "”", "\"":
+			if j > i+1 {
+				return j
+			}
+			return 0
+		case "“":
+			return 0
+		}
+	}
+	return 0
+}
+
 // descPrepositions show that a clause opening with a noun describes a role:
 // "director of …", "executive editor for …".
 var descPrepositions = wordSet(`of for at with to in on`)
@@ -372,7 +392,19 @@ loop:
 				continue
 			}
 			break loop
-		case "(", ")", ";", "—", "–", "!", "?", ":", "“", "”", "\"", "[", "]":
+		case "“", "\"":
+			// A short quoted name inside the clause: "one of the
+			// so-called “Blair Babes” elected in 1997".
+			if end := closingMark(p, toks, i, 6); end > 0 {
+				if prev := toks[end-1]; prev.kind == tPunct && strings.Contains(".!?", p[prev.start:prev.end]) {
+					i = end + 1 // “Nightly News.” ends the sentence
+					break loop
+				}
+				i = end
+				continue
+			}
+			break loop
+		case "(", ")", ";", "—", "–", "!", "?", ":", "”", "[", "]":
 			break loop
 		}
 	}
