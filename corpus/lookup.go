@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -10,7 +11,9 @@ import (
 // punctuation or a title such as "Sir" or "Gen.", and tolerating a typo
 // (one edit in a short name, two in a long one). Exact matches come first,
 // then a surname alone ("Breedlove" for "Philip Breedlove", whom the text
-// never calls by surname alone), then near ones.
+// never calls by surname alone), then near ones. When no name matches, a
+// role does: the one speaker whose description holds every word of name
+// ("the home secretary" for one described as "New Home Secretary").
 func (a *Article) FindSpeakers(name string) []Speaker {
 	want := foldName(name)
 	if want == "" {
@@ -40,7 +43,31 @@ func (a *Article) FindSpeakers(name string) []Speaker {
 	if len(surname) > 0 {
 		return surname
 	}
-	return near
+	if len(near) > 0 {
+		return near
+	}
+	return a.byDescription(want)
+}
+
+// byDescription returns the one speaker whose description holds every
+// word of the folded phrase want ("home secretary" for "New Home
+// Secretary"), or nil when none or several do.
+func (a *Article) byDescription(want string) []Speaker {
+	words := strings.Fields(want)
+	if len(words) == 0 {
+		return nil
+	}
+	var found []Speaker
+	for _, s := range a.Speakers {
+		desc := strings.Fields(foldName(s.Description))
+		if !slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(desc, w) }) {
+			found = append(found, s)
+		}
+	}
+	if len(found) != 1 {
+		return nil
+	}
+	return found
 }
 
 // MatchSpeakers returns the speakers whose name or an alias starts with, or

@@ -14,6 +14,8 @@ func TestFindSpeakers(t *testing.T) {
 		{Name: "Barack Obama", Aliases: []string{"Obama"}},
 		{Name: "Michelle Obama"},
 		{Name: "Kremlin"},
+		{Name: "Charles Clarke", Description: "New Home Secretary"},
+		{Name: "Jack Straw", Description: "Foreign Secretary"},
 	}}
 	tests := []struct {
 		name string
@@ -27,7 +29,9 @@ func TestFindSpeakers(t *testing.T) {
 		{"Obama", []string{"Barack Obama"}},              // an alias beats a surname
 		{"Michelle Obama", []string{"Michelle Obama"}},   // the full name beats a typo of another
 		{"the Kremlin", []string{"Kremlin"}},
-		{"Putin", nil}, // not in the article
+		{"the home secretary", []string{"Charles Clarke"}}, // a role, from the description
+		{"secretary", nil},                                 // a role two people bear
+		{"Putin", nil},                                     // not in the article
 		{"", nil},
 	}
 	for _, tt := range tests {

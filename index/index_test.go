@@ -534,3 +534,24 @@ func TestWhatSaidNamedInAPhrase(t *testing.T) {
 		t.Errorf("Ask(%q) = %v, speaker %q; want an answer by James Carden", q, a.Status, a.Speaker)
 	}
 }
+
+// TestAskByRole checks questions that name a speaker by the role the
+// article gives them.
+func TestAskByRole(t *testing.T) {
+	ix := openDefault(t)
+	tests := []struct {
+		q, speaker, prefix string
+	}{
+		{"What did the economist say?", "Fred Harrison", ""},
+		{"Who is the executive editor?", "", "James Carden is executive editor"},
+	}
+	for _, tt := range tests {
+		a, err := ix.Ask(context.Background(), tt.q, AskOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Status != Answered || a.Speaker != tt.speaker || !strings.HasPrefix(a.Text, tt.prefix) {
+			t.Errorf("Ask(%q) = %v, speaker %q, %q; want an answer by %q starting %q", tt.q, a.Status, a.Speaker, a.Text, tt.speaker, tt.prefix)
+		}
+	}
+}

@@ -222,6 +222,11 @@ func (ix *Index) according(pq question, f filter) question {
 		return pq
 	}
 	words := strings.Fields(pq.topic[loc[2]:loc[3]])
+	if r, _ := utf8.DecodeRuneInString(pq.topic[loc[2]:]); !unicode.IsUpper(r) {
+		// "according to the press release": a name is written with a
+		// capital; a role or a document is searched for as words.
+		return pq
+	}
 	for n := len(words); n > 0; n-- {
 		name := strings.TrimRight(strings.Join(words[:n], " "), ".,;:!?")
 		for _, a := range ix.corpus.Articles {
