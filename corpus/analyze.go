@@ -177,7 +177,21 @@ func (an *analysis) subjects(pi int, s sentence) []int {
 		if !an.ents[m.ent].maybePerson() {
 			continue
 		}
-		next := pt.flat[m.tokEnd]
+		after := m.tokEnd
+		if pt.text[pt.flat[after].start:pt.flat[after].end] == "(" {
+			// "Sen. Claire McCaskill (D-Mo.) scolded him": the verb
+			// follows the parenthesis.
+			for k := after + 1; k < len(pt.flat) && k <= after+8; k++ {
+				if pt.text[pt.flat[k].start:pt.flat[k].end] == ")" {
+					after = k + 1
+					break
+				}
+			}
+			if after >= len(pt.flat) {
+				continue
+			}
+		}
+		next := pt.flat[after]
 		w := pt.text[next.start:next.end]
 		opens := m.start == from
 		if m.tokStart > 0 {

@@ -496,6 +496,9 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 		if hasOrgWord(e.words) || isAllCaps(e.name) && !isInitials(e.words[0]) || placeInitials[e.words[0]] {
 			e.org = true
 		}
+		if e.gender == 0 && len(e.words) >= 2 && !e.org {
+			e.gender = givenNames[strings.ToLower(e.words[0])] // "Jane Roe" is a woman
+		}
 		if len(e.words) >= 2 && !e.org {
 			for _, w := range e.words {
 				if isInitials(w) {

@@ -470,6 +470,20 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Ann Lee", "Cy Young"},
 		},
 		{
+			name: "she after a woman named by her given name",
+			paras: []string{
+				"Jane Roe met Tom Field. Tom Field spoke first. “We disagree,” she said.",
+			},
+			want: []string{"Jane Roe"},
+		},
+		{
+			name: "a subject with a parenthesis before its verb",
+			paras: []string{
+				"Tom Field spoke first. Sen. Jane Roe (D-Mo.) scolded him: “You are wrong,” she said.",
+			},
+			want: []string{"Jane Roe"},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
