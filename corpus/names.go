@@ -69,6 +69,8 @@ var capStop = map[string]bool{
 	"Meanwhile": true, "However": true, "Instead": true, "Like": true, "Unlike": true,
 	"Under": true, "Over": true, "During": true, "Until": true, "Despite": true, "Among": true,
 	"Me": true, "Him": true, "Them": true, "Us": true, "Your": true, "One": true, "Two": true,
+	"Later": true, "Earlier": true, "Afterwards": true, "Previously": true, "Recently": true,
+	"Separately": true, "Similarly": true, "Finally": true, "Eventually": true, "Indeed": true,
 }
 
 // calendarWords are capitalised but name no one.

@@ -477,6 +477,13 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Jane Roe"},
 		},
 		{
+			name: "a sentence adverb is no part of a name",
+			paras: []string{
+				"Tom Field spoke first. Later Jane Roe met him. “We disagree,” she said.",
+			},
+			want: []string{"Jane Roe"},
+		},
+		{
 			name: "a subject with a parenthesis before its verb",
 			paras: []string{
 				"Tom Field spoke first. Sen. Jane Roe (D-Mo.) scolded him: “You are wrong,” she said.",
