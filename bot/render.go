@@ -283,7 +283,7 @@ func resultField(c *corpus.Corpus, r index.Result, multi bool) *discordgo.Messag
 		name = titleOf(c, r.Doc) + ", " + name
 	}
 	if r.Speaker != "" {
-		name += " · " + r.Speaker
+		name += " · " + c.SpeakerName(r.Doc, r.Speaker)
 	}
 	return &discordgo.MessageEmbedField{
 		Name:  clip(name, maxFieldName),
@@ -319,13 +319,14 @@ func renderAnswer(c *corpus.Corpus, ans index.Answer, key string, private bool) 
 	}
 
 	title := titleOf(c, ans.Doc)
+	who := c.SpeakerName(ans.Doc, ans.Speaker)
 	desc := passage(ans.Text, ans.Highlights, ans.Kind, maxDescription-maxTitle-maxFieldName)
-	desc += "\n— " + citation(title, ans.Paragraph, ans.Speaker, ans.Kind)
+	desc += "\n— " + citation(title, ans.Paragraph, who, ans.Kind)
 	e := &discordgo.MessageEmbed{
 		Title:       fit(ans.Question, maxTitle),
 		Description: desc,
 		Color:       embedColor,
-		Footer:      &discordgo.MessageEmbedFooter{Text: clip("Cite as: "+plainCitation(title, ans.Paragraph, ans.Speaker), maxFooter)},
+		Footer:      &discordgo.MessageEmbedFooter{Text: clip("Cite as: "+plainCitation(title, ans.Paragraph, who), maxFooter)},
 	}
 	shown := 0
 	for _, r := range ans.Results {
@@ -734,15 +735,16 @@ func joinLines(lines []string, limit int) string {
 // renderQuote shows one quotation with its speaker and citation.
 func renderQuote(c *corpus.Corpus, r index.Result) Response {
 	title := titleOf(c, r.Doc)
-	who := r.Speaker
+	speaker := c.SpeakerName(r.Doc, r.Speaker)
+	who := speaker
 	if who == "" {
 		who = "Source not stated"
 	}
 	e := &discordgo.MessageEmbed{
 		Title:       clip(who, maxTitle),
-		Description: passage(r.Text, r.Highlights, r.Kind, maxDescription-maxTitle) + "\n— " + citation(title, r.Paragraph, r.Speaker, r.Kind),
+		Description: passage(r.Text, r.Highlights, r.Kind, maxDescription-maxTitle) + "\n— " + citation(title, r.Paragraph, speaker, r.Kind),
 		Color:       embedColor,
-		Footer:      &discordgo.MessageEmbedFooter{Text: clip("Cite as: "+plainCitation(title, r.Paragraph, r.Speaker), maxFooter)},
+		Footer:      &discordgo.MessageEmbedFooter{Text: clip("Cite as: "+plainCitation(title, r.Paragraph, speaker), maxFooter)},
 	}
 	var comps []discordgo.MessageComponent
 	if id, ok := paraID(r.Doc, r.Paragraph); ok {

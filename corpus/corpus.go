@@ -108,6 +108,18 @@ func (s Speaker) FullName() string {
 	return s.Name
 }
 
+// SpeakerName returns how to call the speaker name of article doc in a
+// citation: its FullName ("Lord Ashcroft" for "Ashcroft"), or name
+// itself when the corpus does not know it.
+func (c *Corpus) SpeakerName(doc, name string) string {
+	if a := c.Article(doc); a != nil && name != "" {
+		if s, ok := a.Speaker(name); ok {
+			return s.FullName()
+		}
+	}
+	return name
+}
+
 // Names returns the speaker's name followed by its aliases.
 func (s Speaker) Names() []string {
 	return append([]string{s.Name}, s.Aliases...)

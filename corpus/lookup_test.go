@@ -61,3 +61,20 @@ func TestFullName(t *testing.T) {
 		}
 	}
 }
+
+func TestSpeakerName(t *testing.T) {
+	c := &corpus.Corpus{Articles: []*corpus.Article{{ID: "a", Speakers: []corpus.Speaker{
+		{Name: "Ashcroft", Aliases: []string{"Lord Ashcroft"}},
+	}}}}
+	tests := []struct{ doc, name, want string }{
+		{"a", "Ashcroft", "Lord Ashcroft"},
+		{"a", "Nobody", "Nobody"},
+		{"b", "Ashcroft", "Ashcroft"}, // no such article
+		{"a", "", ""},
+	}
+	for _, tt := range tests {
+		if got := c.SpeakerName(tt.doc, tt.name); got != tt.want {
+			t.Errorf("SpeakerName(%q, %q) = %q; want %q", tt.doc, tt.name, got, tt.want)
+		}
+	}
+}

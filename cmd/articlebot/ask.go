@@ -179,6 +179,7 @@ func citation(corp *corpus.Corpus, doc string, paragraph int, speaker string, ki
 	if a := corp.Article(doc); a != nil && a.Title != "" {
 		title = a.Title
 	}
+	speaker = corp.SpeakerName(doc, speaker)
 	switch {
 	case speaker == "" && (kind == corpus.Direct || kind == corpus.Mixed):
 		return fmt.Sprintf("unattributed quotation in %s, ¶%d", title, paragraph)
