@@ -506,14 +506,26 @@ var clauseJoiners = wordSet(`when that because while after before if and but sin
 
 // joined reports whether a word in tokens [from, to) opens a new clause.
 // "and" or "or" before a determiner joins noun phrases ("the stock price
-// and your compensation"), not clauses.
+// and your compensation, she said"), unless a cue verb follows the phrase
+// it opens ("and the governor said he would veto it").
 func joined(pt *paraText, from, to int) bool {
 	for i := from; i < to; i++ {
 		w := pt.word(i)
-		if (w == "and" || w == "or") && npOpeners[strings.ToLower(pt.word(i+1))] {
+		if (w == "and" || w == "or") && npOpeners[strings.ToLower(pt.word(i+1))] && !cueAhead(pt, i+1, min(to+1, len(pt.toks))) {
 			continue
 		}
 		if clauseJoiners[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// cueAhead reports whether a cue verb stands among the words from token i
+// up to the next punctuation or token to.
+func cueAhead(pt *paraText, i, to int) bool {
+	for ; i < to && pt.toks[i].kind == tWord; i++ {
+		if cueVerbs[pt.word(i)] {
 			return true
 		}
 	}
@@ -551,10 +563,12 @@ func (an *analysis) inherited(pi, si, ti int, hits [][]cueHit, lastQuote, prevLa
 			}
 		}
 	}
-	if lastQuote != nil && lastQuote.tagged && (bare || ti == s.from && len(hits[si]) == 0 && !an.namesOutside(pi, s)) {
-		// “A,” she said. “B” to C. — a sentence that opens with a
-		// quotation and has no cue or name of its own goes on with the
-		// paragraph's last speaker.
+	if lastQuote != nil && lastQuote.tagged && (bare || ti == s.from && len(hits[si]) == 0 && !an.namesOutside(pi, s) && s.to-ti <= 3) {
+		// “A,” she said. “B” workers. — a sentence that opens with a
+		// quotation, has no cue or name of its own and adds a word or
+		// two goes on with the paragraph's last speaker; one that goes
+		// on to a verb ("“Strong and stable” became a punchline") is
+		// the writer's.
 		return lastQuote
 	}
 	if ti != 0 || lastQuote != nil {

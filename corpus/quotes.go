@@ -184,15 +184,21 @@ func possessiveMark(p string, i, size int) bool {
 	if w, _, _ := strings.Cut(rest[1:], " "); clauseWords[strings.TrimRightFunc(w, unicode.IsPunct)] || cueVerbs[w] {
 		return false // "‘a mess’ and …", "‘yes’ said …": a possessive is followed by a noun
 	}
-	for j := strings.Index(rest, "’"); j >= 0; {
-		if _, canClose := markRole(p, i+size+j, size); canClose {
-			return true
+	// A later ’ that can close, with no ‘ opening a quotation before it,
+	// closes this one: "‘The leaders’ views are wrong,’ he said".
+	for j := 0; j < len(rest); {
+		r, n := utf8.DecodeRuneInString(rest[j:])
+		switch r {
+		case '‘':
+			if canOpen, _ := markRole(p, i+size+j, n); canOpen {
+				return false // "‘an insult to nurses’ last week … ‘more strikes’"
+			}
+		case '’':
+			if _, canClose := markRole(p, i+size+j, n); canClose {
+				return true
+			}
 		}
-		k := strings.Index(rest[j+size:], "’")
-		if k < 0 {
-			break
-		}
-		j += size + k
+		j += n
 	}
 	return false
 }

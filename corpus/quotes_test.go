@@ -171,6 +171,28 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
+			name:  "a closing single mark after an s, another quotation ahead",
+			paras: []string{"The union called the offer ‘an insult to nurses’ last week and promised ‘more strikes’ in the spring."},
+			want: []q{
+				{1, corpus.Mixed, "", "an insult to nurses"},
+				{1, corpus.Mixed, "", "more strikes"},
+			},
+		},
+		{
+			name: "and the governor said opens a clause",
+			paras: []string{"Governor Greg Abbott spoke on Tuesday.",
+				"The bill remains “a giveaway to the rich” and the governor said he would veto it."},
+			want: []q{{2, corpus.Mixed, "", "a giveaway to the rich"}},
+		},
+		{
+			name:  "a quotation that goes on to a verb is the writer's",
+			paras: []string{"“The talks went well,” Jones said. “Strong and stable” became a punchline within weeks."},
+			want: []q{
+				{1, corpus.Direct, "Jones", "The talks went well,"},
+				{1, corpus.Direct, "", "Strong and stable"},
+			},
+		},
+		{
 			name:  "single marks inside double ones are no quotation of their own",
 			paras: []string{"“He called it ‘a mess’ yesterday,” said Ann Lee."},
 			want:  []q{{1, corpus.Direct, "Ann Lee", "He called it ‘a mess’ yesterday,"}},

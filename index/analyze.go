@@ -89,14 +89,16 @@ func (a *analyzer) words(text string) []word {
 
 // "found" is both the past of "find" and the verb of "founded": folding
 // it into one term with "founded" would answer "When was NATO founded?"
-// with "Obama found himself …". It is the base verb after a form of "do",
-// a modal or "to" a few words before it ("did Tugh Temur found", "to
-// found a college"), with no form of "be" or "have" between ("could be
-// found"); everywhere else it is "find". These are English grammar, not
-// words of any text.
+// with "Obama found himself …". It is the base verb right after "to" ("to
+// found a college") or after a form of "do" or a modal and at most its
+// subject ("did Tugh Temur found", "will found"); a form of "be" or
+// "have" ("could be found") or a conjunction ("went to the flat and
+// found") between them makes it "find", as it is everywhere else. These
+// are English grammar, not words of any text.
 var (
-	baseCues  = map[string]bool{"do": true, "does": true, "did": true, "to": true, "will": true, "would": true, "can": true, "could": true, "shall": true, "should": true, "may": true, "might": true, "must": true}
-	auxBreaks = map[string]bool{"be": true, "been": true, "being": true, "is": true, "are": true, "was": true, "were": true, "have": true, "has": true, "had": true}
+	baseCues  = map[string]bool{"do": true, "does": true, "did": true, "will": true, "would": true, "can": true, "could": true, "shall": true, "should": true, "may": true, "might": true, "must": true}
+	auxBreaks = map[string]bool{"be": true, "been": true, "being": true, "is": true, "are": true, "was": true, "were": true, "have": true, "has": true, "had": true,
+		"and": true, "or": true, "but": true, "then": true, "to": true}
 )
 
 // baseWords is how many words before "found" are looked at for a baseCues word.
@@ -105,6 +107,9 @@ const baseWords = 4
 // baseVerb reports whether the words before a "found" make it the base
 // verb.
 func baseVerb(before []word) bool {
+	if n := len(before); n > 0 && before[n-1].norm == "to" {
+		return true
+	}
 	for i := len(before) - 1; i >= 0 && i >= len(before)-baseWords; i-- {
 		switch n := before[i].norm; {
 		case auxBreaks[n]:

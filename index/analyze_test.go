@@ -32,6 +32,7 @@ func TestWords(t *testing.T) {
 		{"found after a modal and be", "could be found", []string{"could", "be", "find"}},
 		{"found as a verb after did", "did Tugh Temur found it", []string{"did", "tugh", "temur", "found", "it"}},
 		{"found as a verb after to", "to found a college", []string{"to", "found", "a", "college"}},
+		{"found after and", "went to the flat and found a rifle", []string{"went", "to", "the", "flat", "and", "find", "a", "rifle"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
