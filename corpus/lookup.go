@@ -9,11 +9,13 @@ import (
 // FindSpeakers returns the article's speakers (quoted or only mentioned) whose
 // name or an alias matches name: compared without regard to case,
 // punctuation or a title such as "Sir" or "Gen.", and tolerating a typo
-// (one edit in a short name, two in a long one). Exact matches come first,
-// then a surname alone ("Breedlove" for "Philip Breedlove", whom the text
-// never calls by surname alone), then near ones. When no name matches, a
-// role does: the one speaker whose description holds every word of name
-// ("the home secretary" for one described as "New Home Secretary").
+// (one edit in a short name, two in a long one). Only the best kind of
+// match is returned: exact matches; else the one speaker whose surname is
+// name ("Breedlove" for "Philip Breedlove", whom the text never calls by
+// surname alone; a surname two people share finds neither); else near
+// ones; else the one speaker whose description holds every word of name,
+// a role ("the home secretary" for one described as "New Home
+// Secretary").
 func (a *Article) FindSpeakers(name string) []Speaker {
 	want := foldName(name)
 	if want == "" {
@@ -40,8 +42,8 @@ func (a *Article) FindSpeakers(name string) []Speaker {
 	if len(exact) > 0 {
 		return exact
 	}
-	if len(surname) > 0 {
-		return surname
+	if len(surname) == 1 {
+		return surname // "Clinton" for Bill and Hillary Clinton is neither
 	}
 	if len(near) > 0 {
 		return near

@@ -13,6 +13,8 @@ func TestFindSpeakers(t *testing.T) {
 		{Name: "Philip Breedlove"},
 		{Name: "Barack Obama", Aliases: []string{"Obama"}},
 		{Name: "Michelle Obama"},
+		{Name: "Bill Clinton"},
+		{Name: "Hillary Clinton"},
 		{Name: "Kremlin"},
 		{Name: "Charles Clarke", Description: "New Home Secretary"},
 		{Name: "Jack Straw", Description: "Foreign Secretary"},
@@ -29,6 +31,7 @@ func TestFindSpeakers(t *testing.T) {
 		{"Obama", []string{"Barack Obama"}},              // an alias beats a surname
 		{"Michelle Obama", []string{"Michelle Obama"}},   // the full name beats a typo of another
 		{"the Kremlin", []string{"Kremlin"}},
+		{"Clinton", nil},                                   // a surname two people share
 		{"the home secretary", []string{"Charles Clarke"}}, // a role, from the description
 		{"secretary", nil},                                 // a role two people bear
 		{"Putin", nil},                                     // not in the article

@@ -555,3 +555,26 @@ func TestAskByRole(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatSaidSharedSurname checks that a surname two speakers share
+// names neither, so the question is searched as words and the speaker
+// who said it is found.
+func TestWhatSaidSharedSurname(t *testing.T) {
+	a, err := corpus.Parse("c", []byte("“We will not back down,” Bill Clinton said in Little Rock.\n\n“Health care is a right,” Hillary Clinton told supporters in Iowa."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(context.Background(), &corpus.Corpus{Articles: []*corpus.Article{a}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	q := "What did Clinton say about health care?"
+	got, err := ix.Ask(context.Background(), q, AskOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != Answered || got.Paragraph != 2 {
+		t.Errorf("Ask(%q) = %v ¶%d %q; want an answer from ¶2", q, got.Status, got.Paragraph, got.Text)
+	}
+}
