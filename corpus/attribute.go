@@ -861,7 +861,7 @@ func (an *analysis) byRole(role string) int {
 		// Compared by the role's last word: "the presidential nominee"
 		// may be the person called "Republican nominee".
 		head := role[strings.LastIndexByte(role, ' ')+1:]
-		if e := an.ents[an.salient[n-1]]; holdsOffice(e) && !e.titles[head] {
+		if e := an.ents[an.salient[n-1]]; holdsOffice(e) && !e.titles[head] && !anyOffice[role] {
 			an.touch(unknownEntity)
 		}
 	}
@@ -881,13 +881,39 @@ func holdsOffice(e *entity) bool {
 	return false
 }
 
+// anyOffice are roles that any office holder may be called, alone:
+// "Foreign Secretary Boris Johnson … the minister said" is still him,
+// while "the prime minister" names an office of its own.
+var anyOffice = wordSet(`minister official lawmaker legislator politician leader executive officer`)
+
 // titled returns the one person of the article who bears title role
 // ("the senator" after "Sen. Ted Cruz"), or -1 when none or several do:
-// with two senators named, "the senator" could be either.
+// with two senators named, "the senator" could be either. A role of two
+// words that no one bears ("the Texas senator") falls back to its last
+// word, unless the one bearing that word holds it with another first
+// word ("the foreign secretary" is not the home secretary).
 func (an *analysis) titled(role string) int {
+	if e := an.bearer(role); e >= 0 || !strings.Contains(role, " ") {
+		return e
+	}
+	head := role[strings.LastIndexByte(role, ' ')+1:]
+	e := an.bearer(head)
+	if e < 0 {
+		return -1
+	}
+	for t := range an.ents[e].titles {
+		if strings.HasSuffix(t, " "+head) && t != role {
+			return -1
+		}
+	}
+	return e
+}
+
+// bearer returns the one person with title t, or -1.
+func (an *analysis) bearer(t string) int {
 	found := -1
 	for i, e := range an.ents {
-		if e.titles[role] && !e.org {
+		if e.titles[t] && !e.org {
 			if found >= 0 {
 				return -1
 			}

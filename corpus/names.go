@@ -145,12 +145,14 @@ func addTitle(e *entity, t string) {
 // titlesOf returns what a noun phrase may call the bearer of title words
 // ws, spelt out in lower case: the title ("secretary") and the title with
 // the word before it ("home secretary"), so that "the foreign secretary"
-// is not taken for the home secretary. It returns nil when the last word
-// is no title.
+// is not taken for the home secretary, both led by "former" when the
+// title is no longer held. It returns nil when the last word is no title.
 func titlesOf(ws []string) []string {
 	var kept []string
+	past := false
 	for _, w := range ws {
 		w = strings.ToLower(strings.TrimSuffix(w, "."))
+		past = past || pastModifiers[w]
 		if titleModifiers[w] || courtesy[w] {
 			continue // "former", "acting"; "Mr", "Sir" say no role
 		}
@@ -166,8 +168,17 @@ func titlesOf(ws []string) []string {
 	if n := len(kept); n >= 2 {
 		out = append(out, kept[n-2]+" "+kept[n-1])
 	}
+	if past {
+		// "Former president Donald Trump" is no "the president".
+		for i := range out {
+			out[i] = "former " + out[i]
+		}
+	}
 	return out
 }
+
+// pastModifiers say that a title is no longer held.
+var pastModifiers = wordSet(`former ex late then retired onetime erstwhile`)
 
 // isTitle reports whether w (periods ignored) is a person's title.
 func isTitle(w string) bool {

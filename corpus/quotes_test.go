@@ -246,6 +246,19 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{2, corpus.Direct, "Ted Cruz", "We will win,"}},
 		},
 		{
+			name:  "a former office is no present one",
+			paras: []string{"Former president Tom Field spoke in Ohio.", "“The economy is strong,” the president said. “It is,” the former president said."},
+			want: []q{
+				{2, corpus.Direct, "", "The economy is strong,"},
+				{2, corpus.Direct, "Tom Field", "It is,"},
+			},
+		},
+		{
+			name:  "a title with a place before it",
+			paras: []string{"Sen. Ted Cruz spoke on Tuesday.", "“It is a bad bill,” the Texas senator said."},
+			want:  []q{{2, corpus.Direct, "Ted Cruz", "It is a bad bill,"}},
+		},
+		{
 			name:  "a title that two people bear",
 			paras: []string{"Sen. Ted Cruz met Sen. Ann Lee.", "“We will win,” the senator said."},
 			want:  []q{{2, corpus.Direct, "", "We will win,"}},
@@ -474,6 +487,13 @@ func TestPronounResolution(t *testing.T) {
 			name: "he after a role when the last person holds no office",
 			paras: []string{
 				"Her rival Tom Field spoke in Ohio. The presidential nominee noted the polls. He said: “We have big plans.”",
+			},
+			want: []string{"Tom Field"},
+		},
+		{
+			name: "he after a role any office holder may be called",
+			paras: []string{
+				"Foreign Secretary Tom Field flew to Moscow. The minister met officials. He said: “We need a political solution.”",
 			},
 			want: []string{"Tom Field"},
 		},
