@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -214,7 +213,6 @@ func (h *handlers) speaker(_ context.Context, r request) (Response, error) {
 // case and punctuation), articles that only come near it (a typo away) are
 // left out: there the name is likely someone else's.
 func findSpeaker(arts []*corpus.Article, name string) []speakerHit {
-	want := foldName(name)
 	var exact, near []speakerHit
 	for _, a := range arts {
 		found := a.FindSpeakers(name)
@@ -223,7 +221,7 @@ func findSpeaker(arts []*corpus.Article, name string) []speakerHit {
 		}
 		s := found[0]
 		hit := speakerHit{article: a, speaker: s, index: slices.IndexFunc(a.Speakers, func(x corpus.Speaker) bool { return x.Name == s.Name })}
-		if slices.ContainsFunc(s.Names(), func(n string) bool { return foldName(n) == want }) {
+		if s.Named(name) {
 			exact = append(exact, hit)
 		} else {
 			near = append(near, hit)
@@ -233,14 +231,6 @@ func findSpeaker(arts []*corpus.Article, name string) []speakerHit {
 		return exact
 	}
 	return near
-}
-
-// foldName is a name compared without regard to case or punctuation: its
-// words of letters and digits, lower case, one space between.
-func foldName(name string) string {
-	return strings.Join(strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}), " ")
 }
 
 // renderSpeakerPage renders a speaker's page with paging buttons.
@@ -437,12 +427,12 @@ func (h *handlers) completeSpeaker(a *corpus.Article, typed string) []*discordgo
 	}
 	var found []corpus.Speaker
 	var in []int             // how many articles name found[i]
-	seen := map[string]int{} // folded name → index in found
+	seen := map[string]int{} // lower-case name → index in found
 	for _, a := range arts {
 		for _, s := range a.MatchSpeakers(typed) {
-			k, ok := seen[foldName(s.Name)]
+			k, ok := seen[strings.ToLower(s.Name)]
 			if !ok {
-				seen[foldName(s.Name)] = len(found)
+				seen[strings.ToLower(s.Name)] = len(found)
 				found = append(found, s)
 				in = append(in, 1)
 				continue

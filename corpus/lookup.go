@@ -51,6 +51,20 @@ func (a *Article) FindSpeakers(name string) []Speaker {
 	return a.byDescription(want)
 }
 
+// Named reports whether name is the speaker's name or one of its aliases,
+// compared as FindSpeakers compares them (case, punctuation, a leading
+// title or "the" aside) but without a typo: "the Kremlin" and "Sir Adam
+// Thomson" are named; "Thomsen" is not.
+func (s Speaker) Named(name string) bool {
+	want := foldName(name)
+	for _, n := range s.Names() {
+		if foldName(n) == want {
+			return true
+		}
+	}
+	return false
+}
+
 // byDescription returns the one speaker whose description holds every
 // word of the folded phrase want ("home secretary" for "New Home
 // Secretary"), or nil when none or several do.

@@ -81,3 +81,25 @@ func TestSpeakerName(t *testing.T) {
 		}
 	}
 }
+
+func TestNamed(t *testing.T) {
+	s := corpus.Speaker{Name: "Adam Thomson", Aliases: []string{"Sir Adam Thomson", "Thomson"}}
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"adam thomson", true},
+		{"Sir Adam Thomson", true},
+		{"THOMSON", true},
+		{"Thomsen", false}, // a typo is near, not named
+		{"Adam", false},
+	}
+	for _, tt := range tests {
+		if got := s.Named(tt.name); got != tt.want {
+			t.Errorf("Named(%q) = %v; want %v", tt.name, got, tt.want)
+		}
+	}
+	if !(corpus.Speaker{Name: "Kremlin"}).Named("the Kremlin") {
+		t.Errorf(`Named("the Kremlin") = false for Kremlin; want true`)
+	}
+}
