@@ -349,8 +349,9 @@ func (b *Bot) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 	}
 	switch {
 	case allowed && m.Content == "" && role != "" && len(m.Attachments) == 0:
-		// Only the bot's role is mentioned, and the text of a message
-		// that mentions something is never empty: Discord withheld it.
+		// The message mentions the bot's role (selfRole returns "" for
+		// a message that does not), yet a message that mentions
+		// anything holds the mention in its text: Discord withheld it.
 		log.Info("message text withheld by Discord; enable the Message Content intent to read role mentions")
 		resp = notice(withheldText)
 	case allowed:

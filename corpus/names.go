@@ -490,14 +490,13 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 			case "Mrs.", "Mrs", "Ms.", "Ms", "Dame", "Lady", "Queen", "Princess":
 				e.gender = 'f'
 			}
-			for _, t := range titlesOf(m.pre) {
-				if len(m.words) < len(e.words) {
-					// "President Obama" may not be the Michelle Obama
-					// the surname was linked to: the title is known
-					// only for a full name.
-					break
+			if len(m.words) == len(e.words) {
+				// "President Obama" may not be the Michelle Obama the
+				// surname was linked to: a title is known only for a
+				// full name.
+				for _, t := range titlesOf(m.pre) {
+					addTitle(e, t)
 				}
-				addTitle(e, t)
 			}
 			if h := m.pre[len(m.pre)-1]; honorifics[h] {
 				addAlias(e, h+" "+m.key())

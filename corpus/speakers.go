@@ -224,10 +224,6 @@ func descWord(w string) bool {
 	return !strings.HasSuffix(l, "ed") && !strings.HasSuffix(l, "ly")
 }
 
-// roleModifier reports whether w plainly belongs to a role phrase that no
-// determiner opens: a capitalised word, a role word, a modifier of titles
-// or an adjective by its ending or its hyphen ("presidential", "senior",
-// "hedge-fund").
 // plainNoun reports whether w, in lower case, may be a noun inside a
 // role ("home affairs", "education"): no verb form, adverb or function
 // word.
@@ -243,6 +239,10 @@ func plainNoun(w string) bool {
 	return true
 }
 
+// roleModifier reports whether w plainly belongs to a role phrase that no
+// determiner opens: a capitalised word, a role word, a modifier of titles
+// or an adjective by its ending or its hyphen ("presidential", "senior",
+// "hedge-fund").
 func roleModifier(w string) bool {
 	if w == "" {
 		return false
@@ -310,7 +310,8 @@ func roleNoun(w string) bool {
 var courtesyTitles = wordSet(`Mr Mrs Ms Miss Mx Dr`)
 
 // closingMark returns the token of the quotation mark that closes the one
-// at token i when at most n words stand between them, or 0.
+// at token i when at most n tokens (words or punctuation) stand between
+// them, or 0.
 func closingMark(p string, toks []token, i, n int) int {
 	for j := i + 1; j < len(toks) && j <= i+n+1; j++ {
 		if toks[j].kind != tPunct {

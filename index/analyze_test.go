@@ -267,3 +267,20 @@ func TestIntroduce(t *testing.T) {
 		}
 	}
 }
+
+func TestSharesWord(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Xi's government", "Xi Jinping", true},
+		{"Thomson's think tank", "Adam Thomson", true},
+		{"the head of state", "Bank of England", false}, // a particle names no one
+		{"the home secretary", "Jack Straw", false},
+	}
+	for _, tt := range tests {
+		if got := sharesWord(tt.a, tt.b); got != tt.want {
+			t.Errorf("sharesWord(%q, %q) = %v; want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -348,7 +348,9 @@ func holds(s string, e expectation) bool {
 }
 
 // trimSpan cuts span to at most maxAnswerBytes, keeping the stretch that
-// holds the most matched words and ending at word boundaries.
+// holds the most question weight (each question term counted once, so a
+// rare word outweighs a common one said twice) and ending at word
+// boundaries.
 func trimSpan(u *unit, span Span, aq analyzed) Span {
 	if span.End-span.Start <= maxAnswerBytes {
 		return span

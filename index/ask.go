@@ -725,20 +725,26 @@ func (ix *Index) askWhatSaid(ctx context.Context, q string, pq question, f filte
 	return Answer{}, false, nil
 }
 
-// sharesWord reports whether a and b have a word of three letters or more
-// in common, regardless of case and possessives.
+// sharesWord reports whether a and b have a word in common that can be
+// part of a name ("Xi" in "Xi's government" and "Xi Jinping"), regardless
+// of case and possessives: not a particle such as "of" or "de".
 func sharesWord(a, b string) bool {
 	words := func(s string) []string {
 		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
 	}
 	bw := words(b)
 	for _, w := range words(a) {
-		if len(w) >= 3 && slices.Contains(bw, w) {
+		if len(w) >= 2 && !nameParticles[w] && slices.Contains(bw, w) {
 			return true
 		}
 	}
 	return false
 }
+
+// nameParticles are short words inside names that name no one: "Bank of
+// England", "Charles de Gaulle".
+var nameParticles = map[string]bool{"of": true, "the": true, "and": true, "de": true, "la": true, "le": true,
+	"da": true, "du": true, "di": true, "van": true, "von": true, "al": true, "in": true, "on": true, "to": true}
 
 // silent reports whether name is a person the articles (those f allows)
 // mention but never quote, while they do attribute others' words: then
