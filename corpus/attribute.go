@@ -660,23 +660,42 @@ func (an *analysis) openingOrg(pi int, s sentence) int {
 func (an *analysis) appositiveBack(pi int, s sentence, j int) source {
 	pt := &an.paras[pi]
 	pos := j
-	for range 3 {
+	skipped := false // the segment after pos was an aside
+	for range 5 {
 		k := pos - 1
-		for k >= s.from && pt.punct(k) != "," {
-			if pt.toks[k].kind == tQuote {
-				return source{}
-			}
+		for k >= s.from && pt.punct(k) != "," && pt.toks[k].kind != tQuote {
 			k--
 		}
-		if k <= s.from || k+1 >= pos || pt.toks[k-1].kind != tWord {
+		if k <= s.from || pt.toks[k].kind == tQuote || k+1 >= pos || pt.toks[k-1].kind != tWord {
+			if skipped && pos-1 >= s.from && pt.toks[pos-1].kind == tWord {
+				// "Carla Mendes, 52, of East Palestine, Ohio, said":
+				// past the asides, the name that opens the sentence.
+				return an.backNP(pi, s, pos-1)
+			}
 			return source{}
 		}
-		if !appositiveStart(pt.word(k+1)) && !titledRole(pt.text, pt.toks, k+1, pos) && !affiliation(pt, k+1, pos) && !aside(pt, k+1, pos) {
+		if aside(pt, k+1, pos) || placeAfterPlace(pt, k, pos) {
+			if !placeAfterPlace(pt, k, pos) && pt.word(k+1) != "of" {
+				// "Mr. King, 82, told me": the name is right before.
+				if src := an.backNP(pi, s, k-1); len(src.ents) > 0 || src.pronoun != "" {
+					return src
+				}
+			}
+			pos, skipped = k, true
+			continue
+		}
+		if !appositiveStart(pt.word(k+1)) && !titledRole(pt.text, pt.toks, k+1, pos) && !affiliation(pt, k+1, pos) {
 			// "Ann Lee's aide, Bo Park, said": a name in apposition.
 			if m := an.mentionEndingAt(pi, pt.toks[pos-1].end); m >= 0 && an.ments[m].start == pt.toks[k+1].start && an.ments[m].ent >= 0 {
 				return source{ents: []int{an.ments[m].ent}}
 			}
 			return source{}
+		}
+		if partyCode(pt.word(k - 1)) {
+			// "Sen. Ruth Hale, R-Ohio, the panel's chair, said": the
+			// code is an aside of its own.
+			pos, skipped = k, true
+			continue
 		}
 		if src := an.backNP(pi, s, k-1); len(src.ents) > 0 || src.pronoun != "" {
 			return src
@@ -696,6 +715,30 @@ func affiliation(pt *paraText, from, to int) bool {
 	return next == "the" || startsUpper(next)
 }
 
+// placeAfterPlace reports whether the segment between the commas at
+// tokens k and pos is a place that completes the one before it ("of
+// Austin, Texas,"): capitalised words after a segment that opens with
+// "of", "from" or "in".
+func placeAfterPlace(pt *paraText, k, pos int) bool {
+	for i := k + 1; i < pos; i++ {
+		if !startsUpper(pt.word(i)) && pt.punct(i) != "." { // "Springfield, Va.,"
+			return false
+		}
+	}
+	for i := k - 1; i > 0 && pt.toks[i].kind == tWord; i-- {
+		if w := pt.word(i); (w == "of" || w == "from" || w == "in") && pt.punct(i-1) == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// partyCode reports whether w is a party and state ("R-Ky.", "D-Mich",
+// "R-Ohio") as American copy sets it after a lawmaker's name.
+func partyCode(w string) bool {
+	return len(w) > 2 && strings.Contains("RDI", w[:1]) && w[1] == '-' && startsUpper(w[2:])
+}
+
 // asideOpeners open a phrase that sits between a subject and its verb
 // without describing the subject: "Clinton, at a later press gaggle,
 // said", "Smith, for his part, said". They are English grammar, not words
@@ -706,11 +749,21 @@ var asideOpeners = wordSet(`in at on during after before for with without like u
 
 // aside reports whether tokens [from, to), set off by commas before a cue
 // verb, are an aside rather than the subject: an age ("Quina Jones, 25,
-// said") or a phrase of time, place or manner.
+// said"), a home town ("of Dayton"), a party and state ("R-Kan.") or a
+// phrase of time, place or manner.
 func aside(pt *paraText, from, to int) bool {
 	w := pt.word(from)
 	if to-from == 1 && len(w) <= 3 && strings.Trim(w, "0123456789") == "" && w != "" {
 		return true
+	}
+	if w == "of" && startsUpper(pt.word(from+1)) {
+		return true // "Ann Poole, 34, of Dayton, said"
+	}
+	if partyCode(w) && to-from <= 2 {
+		return true // "Sen. Dale Prewitt, R-Kan., said"
+	}
+	if partyMembers[w] && pt.word(from+1) == "of" {
+		return true // "Senator Dianne Feinstein, Democrat of California, said"
 	}
 	return asideOpeners[strings.ToLower(w)]
 }

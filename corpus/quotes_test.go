@@ -203,6 +203,30 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{1, corpus.Direct, "Quina Jones", "We will not stop,"}},
 		},
 		{
+			name: "age and home town between the name and the verb",
+			paras: []string{
+				"Carla Mendes, 52, of East Palestine, Ohio, said: “The water was bad.”",
+				"“It was awful,” John Reyes, 61, of Springfield, Va., said.",
+				"“We left,” said Ann Poole, 34, of Dayton.",
+			},
+			want: []q{
+				{1, corpus.Direct, "Carla Mendes", "The water was bad."},
+				{2, corpus.Direct, "John Reyes", "It was awful,"},
+				{3, corpus.Direct, "Ann Poole", "We left,"},
+			},
+		},
+		{
+			name: "party and state between the name and the verb",
+			paras: []string{
+				"Sen. Ruth Hale, R-Ohio, the panel's chair, told reporters the bill “is dead.”",
+				"Senator Ann Lee, Democrat of California, said: “It is dead.”",
+			},
+			want: []q{
+				{1, corpus.Mixed, "Ruth Hale", "is dead."},
+				{2, corpus.Direct, "Ann Lee", "It is dead."},
+			},
+		},
+		{
 			name:  "aside between the name and the verb",
 			paras: []string{"Senator Ann Lee, at a later press conference, said, “We were briefed.”"},
 			want:  []q{{1, corpus.Direct, "Ann Lee", "We were briefed."}},
