@@ -732,6 +732,9 @@ func notWords(p string, q qspan, prev, next string) bool {
 	if title && startsUpper(prev) && startsUpper(next) && wordCount(text) <= 2 {
 		return true // a nickname inside a name: Robert C. “Bobby” Scott
 	}
+	if title && strings.TrimSpace(p[:q.open]) == "" && strings.TrimSpace(p[q.after:]) == "" {
+		return true // a subheading set in quotation marks: 'All Bets Are Off.'
+	}
 	if title {
 		_, poss := stripPossessive(prev)
 		return titleLead[strings.ToLower(prev)] || poss || strings.HasSuffix(prev, "s’") || strings.HasSuffix(prev, "s'")

@@ -32,10 +32,13 @@ func isQuoteMark(r rune) bool {
 // straight quotes, and news copy that mixes them ("work-related” emails),
 // pair the same way. A mark left open at the end runs to the paragraph's end.
 //
-// A paragraph with no double marks that opens a quotation with ‘ quotes
-// the British way, with single marks: then ‘ opens and ’ closes, and a ’
-// between letters ("it’s") or after the s of a plural possessive with a
-// closing mark still ahead ("the leaders’ views") is an apostrophe.
+// A paragraph with no double marks that opens a quotation with ‘ (or a
+// straight ') quotes the British way, with single marks: then ‘ opens and
+// ’ closes (a straight ' either, by its neighbours), and a mark between
+// letters ("it’s") or after the s of a plural possessive with a closing
+// mark still ahead ("the leaders’ views") is an apostrophe. Two
+// apostrophes together (”) stand for a double mark, as in some exported
+// copy, and keep the paragraph out of single-mark style.
 func findQuotes(p string) []qspan {
 	if singleStyle(p) {
 		return findSingleQuotes(p)
@@ -102,20 +105,19 @@ func findQuotes(p string) []qspan {
 }
 
 // singleStyle reports whether paragraph p quotes with single marks: it
-// has no double quotation mark, and a ‘ that can open a quotation.
+// has no double quotation mark, and a ‘ or ' that can open a quotation.
 func singleStyle(p string) bool {
-	if strings.ContainsFunc(p, isQuoteMark) {
-		return false
+	if strings.ContainsFunc(p, isQuoteMark) || strings.Contains(p, "''") {
+		return false // double marks, or two apostrophes standing for them
 	}
-	for i := strings.Index(p, "‘"); i >= 0; {
-		if canOpen, _ := markRole(p, i, len("‘")); canOpen {
-			return true
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		if r == '‘' || r == '\'' {
+			if canOpen, canClose := markRole(p, i, size); canOpen && !canClose {
+				return true
+			}
 		}
-		j := strings.Index(p[i+1:], "‘")
-		if j < 0 {
-			break
-		}
-		i += 1 + j
+		i += size
 	}
 	return false
 }
@@ -129,15 +131,15 @@ func findSingleQuotes(p string) []qspan {
 	open := -1
 	for i := 0; i < len(p); {
 		r, size := utf8.DecodeRuneInString(p[i:])
-		if r != '‘' && r != '’' {
+		if r != '‘' && r != '’' && r != '\'' {
 			i += size
 			continue
 		}
 		canOpen, canClose := markRole(p, i, size)
 		switch {
-		case r == '‘' && canOpen:
+		case r != '’' && canOpen && !canClose:
 			open = i
-		case r == '’' && canClose && open >= 0 && !possessiveMark(p, i, size):
+		case r != '‘' && canClose && !canOpen && open >= 0 && !possessiveMark(p, i, size):
 			// "rock ‘n’ roll" quotes no one: a quotation holds a word.
 			if q, ok := makeSpan(p, open, i, i+size, true); ok && longestWord(p[q.start:q.end]) >= 2 {
 				out = append(out, q)
@@ -188,15 +190,16 @@ func possessiveMark(p string, i, size int) bool {
 	// closes this one: "‘The leaders’ views are wrong,’ he said".
 	for j := 0; j < len(rest); {
 		r, n := utf8.DecodeRuneInString(rest[j:])
-		switch r {
-		case '‘':
-			if canOpen, _ := markRole(p, i+size+j, n); canOpen {
-				return false // "‘an insult to nurses’ last week … ‘more strikes’"
-			}
-		case '’':
-			if _, canClose := markRole(p, i+size+j, n); canClose {
-				return true
-			}
+		if r != '‘' && r != '’' && r != '\'' {
+			j += n
+			continue
+		}
+		canOpen, canClose := markRole(p, i+size+j, n)
+		switch {
+		case r != '’' && canOpen && !canClose:
+			return false // "‘an insult to nurses’ last week … ‘more strikes’"
+		case r != '‘' && canClose && !canOpen:
+			return true
 		}
 		j += n
 	}

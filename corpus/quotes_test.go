@@ -163,6 +163,21 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
+			name:  "straight single marks, as scraped British copy has them",
+			paras: []string{"A spokesman for Tom Field said: 'We are investing record sums.' It's the leaders' plan, he said of the '90s."},
+			want:  []q{{1, corpus.Direct, "Tom Field", "We are investing record sums."}},
+		},
+		{
+			name:  "two apostrophes for a double mark are no single quotation",
+			paras: []string{"''It has the virtue of being responsible,'' Ann Lee said of the 'plan'."},
+			want:  nil,
+		},
+		{
+			name:  "a subheading in quotation marks",
+			paras: []string{"“We will win,” Ann Lee said.", "'All Bets Are Off.'"},
+			want:  []q{{1, corpus.Direct, "Ann Lee", "We will win,"}},
+		},
+		{
 			name:  "single marks around short phrases",
 			paras: []string{"Ann Lee described the plan as ‘a mess’ and the leaders as ‘out of touch’."},
 			want: []q{
