@@ -702,8 +702,11 @@ func quotationLike(p string, q qspan) bool {
 }
 
 // titleLead are words before a quoted title that show it names a show, a
-// book or an event: "on “Face the Nation,”", "MSNBC's “Morning Joe”".
-var titleLead = wordSet(`on in of at to from the a an his her their its`)
+// book or an event: "on “Face the Nation,”", "MSNBC's “Morning Joe”", "her
+// 2014 novel “The Drowned Republic”".
+var titleLead = wordSet(`on in of at to from the a an his her their its novel memoir book film
+	movie show series song album play documentary essay poem programme program podcast column
+	report speech headline slogan painting exhibition`)
 
 // functionWords make up quoted text that is a word discussed, not words
 // said: the “he” and “she” of a sentence about pronouns.

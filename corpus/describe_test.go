@@ -47,6 +47,12 @@ func TestDescriptionBefore(t *testing.T) {
 			want:   "Lib Dem committee chairman",
 		},
 		{
+			name:   "a role of everyday life",
+			text:   "Homeowner Keisha Barnes told reporters the water rose fast.",
+			person: "Keisha Barnes",
+			want:   "Homeowner",
+		},
+		{
 			name:   "hyphenated role",
 			text:   "Tory co-chairman Liam Fox was speaking after the vote.",
 			person: "Liam Fox",

@@ -119,7 +119,7 @@ var postTitles = map[string]bool{"MP": true, "MEP": true, "MSP": true, "QC": tru
 var honorifics = map[string]bool{"Sir": true, "Dame": true, "Lord": true, "Lady": true}
 
 // nameConnectors are lower-case particles inside names (Charles de Gaulle).
-var nameConnectors = map[string]bool{"de": true, "van": true, "von": true, "bin": true, "al": true, "da": true, "du": true, "del": true, "la": true, "le": true}
+var nameConnectors = map[string]bool{"de": true, "van": true, "von": true, "bin": true, "al": true, "da": true, "du": true, "del": true, "la": true, "le": true, "der": true, "den": true, "dos": true, "das": true}
 
 // spelt gives the word that abbreviated titles stand for, as a text
 // refers back to their bearer: "Sen. Ted Cruz … the senator".
@@ -229,6 +229,14 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 			}
 			w := p[t.start:t.end]
 			if !startsUpper(w) {
+				if len(words) > 0 && nameConnectors[w] && j+2 < len(toks) && toks[j+1].kind == tWord && toks[j+2].kind == tWord &&
+					nameConnectors[p[toks[j+1].start:toks[j+1].end]] && startsUpper(p[toks[j+2].start:toks[j+2].end]) {
+					// "Tomás de la Cruz", "Anna van der Berg".
+					words = append(words, w, p[toks[j+1].start:toks[j+1].end])
+					starts = append(starts, t.start, toks[j+1].start)
+					j += 2
+					continue
+				}
 				if len(words) > 0 && (nameConnectors[w] || w == "of" && (orgWords[words[len(words)-1]] || isTitle(words[len(words)-1]))) &&
 					j+1 < len(toks) && toks[j+1].kind == tWord && startsUpper(p[toks[j+1].start:toks[j+1].end]) {
 					// "Charles de Gaulle"; "Bank of England", "Governor of

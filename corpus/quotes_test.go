@@ -341,6 +341,19 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{1, corpus.Mixed, "Police", "adequate resources"}},
 		},
 		{
+			name:  "two particles inside a name",
+			paras: []string{"“Yes,” Dr. Anna van der Berg said. “Fine,” said Tomás de la Cruz."},
+			want: []q{
+				{1, corpus.Direct, "Anna van der Berg", "Yes,"},
+				{1, corpus.Direct, "Tomás de la Cruz", "Fine,"},
+			},
+		},
+		{
+			name:  "a title after the kind of work it names",
+			paras: []string{"Ann Lee spoke about her 2014 novel “The Drowned Republic” and her memoir “Borrowed Light”."},
+			want:  nil,
+		},
+		{
 			name:  "a capitalised role opening the sentence is no part of the name",
 			paras: []string{"Solicitor Gareth Pierce called the ruling “madness”."},
 			want:  []q{{1, corpus.Mixed, "Gareth Pierce", "madness"}},

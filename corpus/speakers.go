@@ -296,7 +296,10 @@ investor entrepreneur businessman businesswoman billionaire tycoon actor actress
 artist secretary-general vice-president whip speaker sheriff detective agent spy farmer
 barrister solicitor journalist broadcaster presenter novelist poet painter photographer
 engineer pilot worker driver officer inspector constable superintendent detainee prisoner
-suspect victim witness resident protester demonstrator chairperson trustee governor-general`)
+suspect victim witness resident protester demonstrator chairperson trustee governor-general
+homeowner landlord tenant neighbour neighbor parent shopkeeper shopper customer passenger commuter
+voter volunteer survivor refugee migrant pensioner retiree graduate pupil peer councillor councilman
+councilwoman alderman lawmaker legislator politician`)
 
 // roleNoun reports whether w heads a phrase that says who someone is.
 func roleNoun(w string) bool {
