@@ -432,7 +432,40 @@ func (an *analysis) attribute() []found {
 	if pending != nil && !pending.tagged {
 		out = append(out, an.statements(pending)...)
 	}
+	an.runOnBack(out)
 	return out
+}
+
+// runOnBack gives a quotation that runs on into the next paragraph, and
+// was left without a speaker, the speaker of the quotation that goes on
+// there: the cue of a quotation spread over paragraphs often comes only
+// in the last ("“Nobody knew what to do … / “It took this town a
+// generation,” the mayor said."). Going backward lets the speaker climb a
+// chain of such paragraphs.
+func (an *analysis) runOnBack(out []found) {
+	for i := len(out) - 1; i >= 0; i-- {
+		f := &out[i]
+		if !f.ranOn || f.tagged || f.Kind == Indirect {
+			continue
+		}
+		for j := i + 1; j < len(out) && out[j].Paragraph <= f.Paragraph+1; j++ {
+			g := &out[j]
+			if g.Paragraph != f.Paragraph+1 || g.Kind == Indirect {
+				continue
+			}
+			pt := &an.paras[g.Paragraph-1]
+			if g.tagged && len(g.speakers) > 0 && opensParagraph(pt.text, g.Start) {
+				f.attributeTo(an, g.Cue, g.speakers)
+			}
+			break
+		}
+	}
+}
+
+// opensParagraph reports whether a quotation whose text starts at byte
+// start opens paragraph p: only its opening mark and spaces stand before.
+func opensParagraph(p string, start int) bool {
+	return strings.TrimLeftFunc(p[:start], func(r rune) bool { return unicode.IsSpace(r) || isQuoteMark(r) || r == '‘' || r == '\'' }) == ""
 }
 
 // attributeTo gives the quotation its cue and speakers.

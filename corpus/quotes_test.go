@@ -45,6 +45,18 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
+			name: "the cue of a quotation over paragraphs comes last",
+			paras: []string{
+				"Mayor Ann Lee remembers the flood.",
+				"“Nobody knew what to do. We stood in the parking lot.",
+				"“It took this town a generation to recover,” the mayor said.",
+			},
+			want: []q{
+				{2, corpus.Direct, "Ann Lee", "Nobody knew what to do. We stood in the parking lot."},
+				{3, corpus.Direct, "Ann Lee", "It took this town a generation to recover,"},
+			},
+		},
+		{
 			name:  "bracketed insertion kept",
 			paras: []string{"“Gen. [Philip] Bird pushed hard,” said Ann Lee."},
 			want:  []q{{1, corpus.Direct, "Ann Lee", "Gen. [Philip] Bird pushed hard,"}},
