@@ -303,6 +303,13 @@ func (an *analysis) attribute() []found {
 		hits := make([][]cueHit, len(pt.sents))
 		for si, s := range pt.sents {
 			hits[si] = an.cues(pi, s)
+			for h := range hits[si] {
+				if src := &hits[si][h].src; src.spokes {
+					if e := an.spokesOrg(pi, si); e >= 0 && an.ents[e].org {
+						*src = source{ents: []int{e}}
+					}
+				}
+			}
 		}
 		var paraOut []found
 		var lastQuote *found

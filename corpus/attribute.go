@@ -108,6 +108,9 @@ type source struct {
 	// unnamed source that may be the one person the article gives that
 	// title.
 	role string
+	// spokes marks "a spokesman", who speaks for the organisation the
+	// sentence before names.
+	spokes bool
 }
 
 func (s source) found() bool { return len(s.ents) > 0 || s.pronoun != "" || s.anon }
@@ -453,6 +456,23 @@ func (an *analysis) personOf(pi int, s sentence, k, j int) int {
 	return an.ments[p].ent
 }
 
+// spokesWords name one who speaks for an organisation.
+var spokesWords = wordSet(`spokesman spokeswoman spokesperson`)
+
+// spokesOrg returns the organisation that opens the sentence before
+// sentence si of paragraph pi, in it or at the end of the paragraph
+// before: "The Home Office defended the policy. A spokesman said: …".
+func (an *analysis) spokesOrg(pi, si int) int {
+	switch {
+	case si > 0:
+		return an.openingOrg(pi, an.paras[pi].sents[si-1])
+	case pi > 0 && len(an.paras[pi-1].sents) > 0:
+		prev := an.paras[pi-1].sents
+		return an.openingOrg(pi-1, prev[len(prev)-1])
+	}
+	return -1
+}
+
 // spokespeople speak for the name after "for" or "of": "a spokesman for
 // the Kremlin said" is the Kremlin's word, and "a committee of MPs" speaks
 // as MPs.
@@ -623,7 +643,7 @@ func firstWord(s string) string {
 // person the article gives that title.
 func (an *analysis) unnamed(pt *paraText, start, end int, head string) source {
 	h := strings.ToLower(head)
-	src := source{anon: true, stranger: strangers[h]}
+	src := source{anon: true, stranger: strangers[h], spokes: spokesWords[h]}
 	if strings.EqualFold(pt.text[start:min(start+4, end)], "the ") {
 		// The role is what the phrase calls the person: "the foreign
 		// secretary" (its last two words), or "the senator".

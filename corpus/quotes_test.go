@@ -384,6 +384,11 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
+			name:  "a spokesman speaks for the organisation just named",
+			paras: []string{"The Home Office defended the policy. A spokesman said: “We will not apologise.”"},
+			want:  []q{{1, corpus.Direct, "Home Office", "We will not apologise."}},
+		},
+		{
 			name:  "spokesman speaks for the name",
 			paras: []string{"“It is closed,” a spokesman for the Kremlin said."},
 			want:  []q{{1, corpus.Direct, "Kremlin", "It is closed,"}},
