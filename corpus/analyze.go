@@ -298,8 +298,22 @@ func (an *analysis) attribute() []found {
 	var out []found
 	var prevLast *found // the previous paragraph's last quotation
 	var pending *found  // "X said:" closing the previous paragraph
+	labels := an.transcriptLabels()
 	for pi := range an.paras {
 		pt := &an.paras[pi]
+		if labels != nil && labels[pi] != "" {
+			// A transcript's turn: "HALLORAN: The gentlewoman knows …"
+			lead := len(pt.text) - len(strings.TrimLeftFunc(pt.text, unicode.IsSpace))
+			_, skip := transcriptLabel(pt.text[lead:])
+			end := len(strings.TrimRightFunc(pt.text, unicode.IsSpace))
+			f := found{Quote: Quote{Paragraph: pi + 1, Kind: Direct, Text: pt.text[lead+skip : end], Start: lead + skip, End: end}}
+			e := an.labelled(pi, labels[pi])
+			f.attributeTo(an, ":", []int{e})
+			an.touch(e)
+			out = append(out, f)
+			prevLast = nil
+			continue
+		}
 		hits := make([][]cueHit, len(pt.sents))
 		for si, s := range pt.sents {
 			hits[si] = an.cues(pi, s)
@@ -640,28 +654,67 @@ func (an *analysis) namesOutside(pi int, s sentence) bool {
 // quotation ("WALLACE: Let’s start …") and returns the speaker's entity and
 // the length of the label, or -1.
 func (an *analysis) speakerLabel(pi int, q qspan) (int, int) {
-	pt := &an.paras[pi]
-	text := pt.text[q.start:q.end]
+	label, skip := transcriptLabel(an.paras[pi].text[q.start:q.end])
+	if label == "" {
+		return -1, 0
+	}
+	return an.labelled(pi, label), skip
+}
+
+// transcriptLabel reads a speaker label in capitals that opens text
+// ("WALLACE: Let’s start …") and returns it and the length of the label
+// with the spaces after it, or "" and 0.
+func transcriptLabel(text string) (string, int) {
 	colon := strings.IndexByte(text, ':')
 	if colon < 2 || colon > 40 || colon+1 >= len(text) || !isAllCaps(text[:colon]) {
-		return -1, 0
+		return "", 0
 	}
 	for _, r := range text[:colon] {
 		if !unicode.IsUpper(r) && !strings.ContainsRune(" .'’-", r) {
-			return -1, 0
+			return "", 0
 		}
 	}
 	skip := colon + 1
 	for skip < len(text) && text[skip] == ' ' {
 		skip++
 	}
-	e := an.entityFor(text[:colon])
+	return text[:colon], skip
+}
+
+// transcriptLabels returns, for an article set out as a transcript, the
+// label that opens each paragraph without quotation marks ("HALLORAN: The
+// gentlewoman knows …"); nil when fewer than two such paragraphs, by two
+// speakers, make it one: a single "LONDON: …" is a dateline.
+func (an *analysis) transcriptLabels() []string {
+	labels := make([]string, len(an.paras))
+	n, distinct := 0, map[string]bool{}
+	for pi := range an.paras {
+		pt := &an.paras[pi]
+		if len(pt.quotes) > 0 {
+			continue
+		}
+		if l, _ := transcriptLabel(strings.TrimSpace(pt.text)); l != "" {
+			labels[pi] = l
+			n++
+			distinct[l] = true
+		}
+	}
+	if n < 2 || len(distinct) < 2 {
+		return nil
+	}
+	return labels
+}
+
+// labelled returns the entity a transcript label names in paragraph pi,
+// marked as a person who speaks.
+func (an *analysis) labelled(pi int, label string) int {
+	e := an.entityFor(label)
 	ent := an.ents[e]
 	ent.source, ent.person, ent.org = true, true, false
 	addPara(ent, pi+1)
 	first := sort.Search(len(an.ments), func(i int) bool { return an.ments[i].para >= pi })
 	ent.first = min(ent.first, first)
-	return e, skip
+	return e
 }
 
 // entityFor finds the entity a name written in capitals refers to

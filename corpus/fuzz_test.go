@@ -38,6 +38,7 @@ func FuzzParse(f *testing.F) {
 		"‘A mess’ and the leaders’ views, ‘out’ of the ‘90s’",
 		"‘",
 		"’‘’s ‘",
+		"A B met C D.\n\nB: one.\n\nD: two.\n\n  \n\nB:",
 	} {
 		f.Add(seed)
 	}

@@ -45,6 +45,23 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
+			name: "a transcript without quotation marks",
+			paras: []string{
+				"Rep. Tom Field clashed with Rep. Ann Lee on the floor.",
+				"FIELD: The gentlewoman knows this bill was negotiated in good faith.",
+				"LEE: Good faith? You walked out of the room.",
+			},
+			want: []q{
+				{2, corpus.Direct, "Tom Field", "The gentlewoman knows this bill was negotiated in good faith."},
+				{3, corpus.Direct, "Ann Lee", "Good faith? You walked out of the room."},
+			},
+		},
+		{
+			name:  "one label is a dateline, not a transcript",
+			paras: []string{"LONDON: The talks ended on Monday without a deal."},
+			want:  nil,
+		},
+		{
 			name: "the cue of a quotation over paragraphs comes last",
 			paras: []string{
 				"Mayor Ann Lee remembers the flood.",
