@@ -461,7 +461,7 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 		case len(m.words) >= 2 && !hasOrgWord(m.words):
 			k = pp.full(m.words)
 		case len(m.words) == 1:
-			k = pp.link(m.words[0])
+			k = pp.linkGender(m.words[0], titleGender(m.pre))
 		default:
 			k = -1
 		}
@@ -492,11 +492,8 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 			e.person = true
 		}
 		if len(m.pre) > 0 {
-			switch m.pre[len(m.pre)-1] {
-			case "Mr.", "Mr", "Sir", "Lord", "King", "Prince":
-				e.gender = 'm'
-			case "Mrs.", "Mrs", "Ms.", "Ms", "Dame", "Lady", "Queen", "Princess":
-				e.gender = 'f'
+			if g := titleGender(m.pre); g != 0 {
+				e.gender = g
 			}
 			if len(m.words) == len(e.words) {
 				// "President Obama" may not be the Michelle Obama the
@@ -627,15 +624,27 @@ func (pp *people) full(words []string) int {
 // surname (the full name mentioned most, when several share it; a surname
 // in capitals, as a transcript writes it, too), or a first name that only
 // one full name has. It returns -1 when none fits.
-func (pp *people) link(w string) int {
-	best := -1
+func (pp *people) link(w string) int { return pp.linkGender(w, 0) }
+
+// linkGender is link for a surname whose title tells the gender g ('m',
+// 'f', 0 for none): "Mrs. Clinton" is not the Bill Clinton the text also
+// names, when his given name tells he is a man.
+func (pp *people) linkGender(w string, g byte) int {
+	best, bestAgrees := -1, false
 	for _, k := range pp.byLast[strings.ToLower(w)] {
 		e := pp.ents[k]
 		if e.words[len(e.words)-1] != w && !(isAllCaps(w) && len(w) > 2) {
 			continue
 		}
-		if best < 0 || pp.counts[k] > pp.counts[best] {
-			best = k
+		eg := givenNames[strings.ToLower(e.words[0])]
+		if g != 0 && eg != 0 && eg != g {
+			continue
+		}
+		// One whose given name agrees with the title beats one whose
+		// given name tells nothing; then the more often named.
+		agrees := g != 0 && eg == g
+		if best < 0 || agrees && !bestAgrees || agrees == bestAgrees && pp.counts[k] > pp.counts[best] {
+			best, bestAgrees = k, agrees
 		}
 	}
 	if best >= 0 {
@@ -645,6 +654,21 @@ func (pp *people) link(w string) int {
 		return ks[0]
 	}
 	return -1
+}
+
+// titleGender returns the gender that the last of a name's titles tells
+// ("Mrs." → 'f'), or 0.
+func titleGender(pre []string) byte {
+	if len(pre) == 0 {
+		return 0
+	}
+	switch pre[len(pre)-1] {
+	case "Mr.", "Mr", "Sir", "Lord", "King", "Prince":
+		return 'm'
+	case "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Dame", "Lady", "Queen", "Princess":
+		return 'f'
+	}
+	return 0
 }
 
 func addAlias(e *entity, a string) {

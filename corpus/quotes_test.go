@@ -45,6 +45,19 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
+			name: "Mr. and Mrs. tell two people of one surname apart",
+			paras: []string{
+				"“We will not back down,” Bill Clinton said. “Health care is a right,” Hillary Clinton said.",
+				"“It is time,” Mrs. Clinton said. “We agree,” Mr. Clinton said.",
+			},
+			want: []q{
+				{1, corpus.Direct, "Bill Clinton", "We will not back down,"},
+				{1, corpus.Direct, "Hillary Clinton", "Health care is a right,"},
+				{2, corpus.Direct, "Hillary Clinton", "It is time,"},
+				{2, corpus.Direct, "Bill Clinton", "We agree,"},
+			},
+		},
+		{
 			name: "a transcript without quotation marks",
 			paras: []string{
 				"Rep. Tom Field clashed with Rep. Ann Lee on the floor.",
