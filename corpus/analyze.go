@@ -423,6 +423,7 @@ func (an *analysis) attribute() []found {
 					quoted[e] = true
 				}
 				start, end := pt.toks[s.from].start, pt.toks[s.to-1].end
+				start += datelineLen(pt.text[start:end])
 				f := found{Quote: Quote{Paragraph: pi + 1, Kind: Indirect, Text: pt.text[start:end], Start: start, End: end, Cue: hit.cue}, speakers: hit.speakers}
 				if si == len(pt.sents)-1 && pt.punct(s.to-1) == ":" && !quoteAfter(pt, hit.tok, s.to) {
 					pending = &f // the quotation follows in the next paragraph
@@ -455,6 +456,43 @@ func (an *analysis) attribute() []found {
 	}
 	an.runOnBack(out)
 	return out
+}
+
+// datelineLen returns the length of a dateline or time stamp that opens
+// sentence text and is no part of what anyone said ("WASHINGTON (AP) — ",
+// "HELSINKI, March 4 (Reuters) - ", "11:42 a.m. ET — "), or 0: the words
+// before the first dash within the first 60 bytes, none of them in lower
+// case but "a.m." and "p.m.", one of them a place in capitals, an agency
+// in brackets or a clock time.
+func datelineLen(text string) int {
+	end, dash := -1, ""
+	for _, d := range []string{" — ", " – ", " - "} {
+		if i := strings.Index(text, d); i > 0 && i < 60 && (end < 0 || i < end) {
+			end, dash = i, d
+		}
+	}
+	if end < 0 {
+		return 0
+	}
+	stamp := false // a place in capitals, an agency in brackets or a clock time
+	for _, w := range strings.Fields(text[:end]) {
+		if startsLower(w) && w != "a.m." && w != "p.m." {
+			return 0
+		}
+		stamp = stamp || len(w) >= 3 && isAllCaps(strings.Trim(w, ",")) || strings.HasPrefix(w, "(") || strings.Contains(w, ":")
+	}
+	if !stamp {
+		return 0 // "Gerry Conlon - who was wrongly convicted - said"
+	}
+	return end + len(dash)
+}
+
+// startsLower reports whether w begins with a lower-case letter.
+func startsLower(w string) bool {
+	for _, r := range w {
+		return unicode.IsLower(r)
+	}
+	return false
 }
 
 // runOnBack gives a quotation that runs on into the next paragraph, and

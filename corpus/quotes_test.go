@@ -730,3 +730,23 @@ func TestMentionedOnly(t *testing.T) {
 		t.Errorf("Speaker(%q) = %+v, %v; want never quoted, mentioned in ¶2", "Ashcroft", got, ok)
 	}
 }
+
+// TestDatelineOutOfStatement checks that a dateline or a live blog's time
+// stamp is no part of a reported statement, and that an aside between
+// dashes is.
+func TestDatelineOutOfStatement(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"WASHINGTON (AP) — Sen. Ann Lee said Tuesday the bill was dead.", "Sen. Ann Lee said Tuesday the bill was dead."},
+		{"11:42 a.m. ET — Speaker Tom Field said the votes were not there.", "Speaker Tom Field said the votes were not there."},
+		{"Gerry Conlon - who was wrongly convicted - said the apology was welcome.", "Gerry Conlon - who was wrongly convicted - said the apology was welcome."},
+	}
+	for _, tt := range tests {
+		a, err := corpus.Parse("t", []byte(tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := quotations(a, true); len(got) != 1 || got[0].text != tt.want {
+			t.Errorf("Parse(%q) statements = %v; want one reading %q", tt.text, got, tt.want)
+		}
+	}
+}
