@@ -307,6 +307,10 @@ func (an *analysis) attribute() []found {
 			_, skip := transcriptLabel(pt.text[lead:])
 			end := len(strings.TrimRightFunc(pt.text, unicode.IsSpace))
 			f := found{Quote: Quote{Paragraph: pi + 1, Kind: Direct, Text: pt.text[lead+skip : end], Start: lead + skip, End: end}}
+			if pending != nil && !pending.tagged {
+				out = append(out, an.statements(pending)...) // "Then Reyes said:" before the turn
+			}
+			pending = nil
 			e := an.labelled(pi, labels[pi])
 			f.attributeTo(an, ":", []int{e})
 			an.touch(e)
@@ -319,7 +323,7 @@ func (an *analysis) attribute() []found {
 			hits[si] = an.cues(pi, s)
 			for h := range hits[si] {
 				if src := &hits[si][h].src; src.spokes {
-					if e := an.spokesOrg(pi, si); e >= 0 && an.ents[e].org {
+					if e := an.spokesOrg(pi, si); e >= 0 {
 						*src = source{ents: []int{e}}
 					}
 				}
@@ -504,8 +508,8 @@ func startsLower(w string) bool {
 func (an *analysis) runOnBack(out []found) {
 	for i := len(out) - 1; i >= 0; i-- {
 		f := &out[i]
-		if !f.ranOn || f.tagged || f.Kind == Indirect {
-			continue
+		if !f.ranOn || f.tagged || f.Kind != Direct {
+			continue // a quoted phrase left open by a slip ("headlined “Justice Delayed, ran …") takes no one
 		}
 		for j := i + 1; j < len(out) && out[j].Paragraph <= f.Paragraph+1; j++ {
 			g := &out[j]
@@ -722,7 +726,9 @@ func transcriptLabel(text string) (string, int) {
 // transcriptLabels returns, for an article set out as a transcript, the
 // label that opens each paragraph without quotation marks ("HALLORAN: The
 // gentlewoman knows …"); nil when fewer than two such paragraphs, by two
-// speakers, make it one: a single "LONDON: …" is a dateline.
+// speakers, make it one. A label counts only when it names a person the
+// article names elsewhere: "LONDON:", "WHY IT MATTERS:" and "UPDATE:" are
+// no speakers.
 func (an *analysis) transcriptLabels() []string {
 	labels := make([]string, len(an.paras))
 	n, distinct := 0, map[string]bool{}
@@ -731,7 +737,7 @@ func (an *analysis) transcriptLabels() []string {
 		if len(pt.quotes) > 0 {
 			continue
 		}
-		if l, _ := transcriptLabel(strings.TrimSpace(pt.text)); l != "" {
+		if l, _ := transcriptLabel(strings.TrimSpace(pt.text)); l != "" && an.knownPerson(l) {
 			labels[pi] = l
 			n++
 			distinct[l] = true
@@ -741,6 +747,29 @@ func (an *analysis) transcriptLabels() []string {
 		return nil
 	}
 	return labels
+}
+
+// knownPerson reports whether a label in capitals names a person the
+// article names otherwise ("HALLORAN" for "Rep. Victor Halloran").
+func (an *analysis) knownPerson(label string) bool {
+	words := strings.Fields(label)
+	pp := newPeople(an.ents)
+	for _, m := range an.ments {
+		if m.ent >= 0 {
+			pp.counts[m.ent]++
+		}
+	}
+	e := -1
+	if len(words) == 1 {
+		e = pp.link(words[0])
+	} else {
+		for k, x := range an.ents {
+			if strings.EqualFold(x.name, label) {
+				e = k
+			}
+		}
+	}
+	return e >= 0 && !an.ents[e].org && an.ents[e].maybePerson()
 }
 
 // labelled returns the entity a transcript label names in paragraph pi,
@@ -866,8 +895,8 @@ func notWords(p string, q qspan, prev, next string) bool {
 	if title && startsUpper(prev) && startsUpper(next) && wordCount(text) <= 2 {
 		return true // a nickname inside a name: Robert C. “Bobby” Scott
 	}
-	if title && strings.TrimSpace(p[:q.open]) == "" && strings.TrimSpace(p[q.after:]) == "" {
-		return true // a subheading set in quotation marks: 'All Bets Are Off.'
+	if title && wordCount(text) >= 3 && strings.TrimSpace(p[:q.open]) == "" && strings.TrimSpace(p[q.after:]) == "" {
+		return true // a subheading set in quotation marks: 'All Bets Are Off.' ("Never." is an answer)
 	}
 	if title {
 		_, poss := stripPossessive(prev)

@@ -20,6 +20,8 @@ var cueVerbs = wordSet(`said says say told tells added adds wrote writes noted n
 	agreed agrees cautioned charged concluded concludes maintained maintains recounted
 	repeated shouted yelled wondered wonders mused quipped exclaimed boasted bragged
 	lamented laments pointed described describes called calls labeled dubbed blasted
+	gushed gushes fumed fumes raged rages snapped snaps sobbed laughed whispered
+	sighed groaned grumbled
 	slammed accuse accused accuses criticized praised touted asserted asserts alleged alleges
 	disclosed revealed reveals indicated indicates proclaimed pledged demanded demands
 	mentioned retorted echoed reiterated reiterates opined advised estimated feels felt
@@ -423,11 +425,17 @@ func (an *analysis) backNP(pi int, s sentence, j int) source {
 		// name completes a noun phrase about someone else, who speaks.
 		// Only a spokesperson speaks for the name ("a spokesman for the
 		// Kremlin").
-		if head := strings.ToLower(pt.word(k - 2)); !spokespeople[head] {
+		head := strings.ToLower(pt.word(k - 2))
+		if m := an.mentionEndingAt(pi, pt.toks[j].end); m >= 0 && an.ments[m].start > pt.toks[k].start && !startsUpper(pt.word(k)) {
+			// "spokeswoman for women Sandra Gidley said": the name
+			// follows the role's phrase; it is no object of "for".
+		} else if !spokespeople[head] || !an.namesOrg(pi, k, j) {
+			// Only an organisation speaks through a spokesman: "a
+			// representative for Kayla Brooke" is not Kayla Brooke.
 			if src := an.backNP(pi, s, k-2); len(src.ents) > 0 {
 				return src
 			}
-			return source{anon: true, stranger: strangers[head]}
+			return source{anon: true, stranger: strangers[head] || spokespeople[head]}
 		}
 	}
 	src := an.npSource(pi, pt.toks[k].start, pt.toks[j].end, head)
@@ -456,21 +464,80 @@ func (an *analysis) personOf(pi int, s sentence, k, j int) int {
 	return an.ments[p].ent
 }
 
+// namesOrg reports whether tokens [k, j] of paragraph pi end in the name
+// of an organisation.
+func (an *analysis) namesOrg(pi, k, j int) bool {
+	pt := &an.paras[pi]
+	if m := an.mentionEndingAt(pi, pt.toks[j].end); m >= 0 && an.ments[m].ent >= 0 {
+		// An organisation, or a name with nothing to say it is a
+		// person's ("the Kremlin", "Human Rights Watch").
+		e := an.ents[an.ments[m].ent]
+		return e.org || !e.person && givenNames[strings.ToLower(e.words[0])] == 0
+	}
+	// "a spokesman for the company": no name, an organisation's noun.
+	return institutionsAndBodies[strings.ToLower(pt.word(j))]
+}
+
+// institutionsAndBodies are nouns for an organisation that a spokesman
+// speaks for without its name: "a spokesman for the company".
+var institutionsAndBodies = wordSet(`company firm council government ministry department agency office
+	campaign party union group bank club police army committee commission court school university
+	hospital charity board authority administration embassy team league federation`)
+
 // spokesWords name one who speaks for an organisation.
 var spokesWords = wordSet(`spokesman spokeswoman spokesperson`)
 
-// spokesOrg returns the organisation that opens the sentence before
-// sentence si of paragraph pi, in it or at the end of the paragraph
-// before: "The Home Office defended the policy. A spokesman said: …".
+// spokesOrg returns the organisation a bare spokesman speaks for: the one
+// that opens the sentence before sentence si of paragraph pi (in it, or
+// at the end of the paragraph before) as the subject of a verb of saying
+// or of taking a stand ("The Home Office defended the policy. A spokesman
+// said: …"), when that sentence names no one else; or -1. "The European
+// Commission fined Google. A spokesman said …" may be Google's.
 func (an *analysis) spokesOrg(pi, si int) int {
 	switch {
 	case si > 0:
-		return an.openingOrg(pi, an.paras[pi].sents[si-1])
+		return an.stanceOrg(pi, an.paras[pi].sents[si-1])
 	case pi > 0 && len(an.paras[pi-1].sents) > 0:
 		prev := an.paras[pi-1].sents
-		return an.openingOrg(pi-1, prev[len(prev)-1])
+		return an.stanceOrg(pi-1, prev[len(prev)-1])
 	}
 	return -1
+}
+
+// stanceVerbs tell that an organisation spoke or took a stand.
+var stanceVerbs = wordSet(`defended defends declined declines rejected rejects refused refuses
+	welcomed welcomes responded responds`)
+
+// stanceOrg returns the organisation that opens sentence s as the
+// subject of a cue or stance verb, when s names no one else; or -1.
+func (an *analysis) stanceOrg(pi int, s sentence) int {
+	e := an.openingOrg(pi, s)
+	if e < 0 || !an.ents[e].org {
+		return -1
+	}
+	pt := &an.paras[pi]
+	from, to := pt.toks[s.from].start, pt.toks[s.to-1].end
+	verb := false
+	for _, mi := range pt.ments {
+		m := &an.ments[mi]
+		if m.start < from || m.end > to || m.inQuote {
+			continue
+		}
+		if m.ent != e {
+			return -1 // "… fined Google": another name
+		}
+		for i := s.from; i < s.to; i++ {
+			if pt.toks[i].start >= m.end && pt.toks[i].kind == tWord {
+				w := pt.word(i)
+				verb = cueVerbs[w] || stanceVerbs[w]
+				break
+			}
+		}
+	}
+	if !verb {
+		return -1
+	}
+	return e
 }
 
 // spokespeople speak for the name after "for" or "of": "a spokesman for
@@ -609,8 +676,10 @@ func (an *analysis) npSource(pi int, start, end int, head string) source {
 		return source{anon: true} // "Republican claims"; "the Times wrote" names a paper
 	}
 	h, _ := stripPossessive(head)
-	if e := an.ents[m.ent]; m.end == end && partyMembers[e.words[len(e.words)-1]] && determiners[strings.ToLower(firstWord(pt.text[start:end]))] {
-		// "the Indiana Republican added": a person described by party.
+	if e := an.ents[m.ent]; m.end == end && (partyMembers[e.words[len(e.words)-1]] || len(e.words) == 1 && demonym(e.words[0])) &&
+		determiners[strings.ToLower(firstWord(pt.text[start:end]))] {
+		// "the Indiana Republican added", "the Spaniard said": a person
+		// described by party or country, not named.
 		return an.unnamed(pt, start, end, h)
 	}
 	if startsUpper(h) || m.end == end {
@@ -630,6 +699,25 @@ var groups = wordSet(`Police Democrats Republicans Conservatives Dems`)
 // partyMembers name one member of a party: "the Republican said" speaks
 // of a person, not of the party.
 var partyMembers = wordSet(`Republican Democrat Tory Conservative Liberal Independent Socialist Libertarian`)
+
+// demonyms name a person by their country without a regular ending.
+var demonyms = wordSet(`Spaniard Swede Dane Finn Pole Scot Turk Brit Greek Czech Thai Kiwi Aussie
+	Swiss Dutchman Frenchman Englishman Irishman Welshman Scotsman Dutchwoman Frenchwoman
+	Englishwoman Irishwoman Welshwoman Scotswoman`)
+
+// demonym reports whether w names a person by their country or people
+// ("the Spaniard", "the Italian", "the Portuguese", "the Israeli").
+func demonym(w string) bool {
+	if demonyms[w] {
+		return true
+	}
+	for _, suf := range []string{"ian", "ean", "ese", "an", "i"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 && !strings.HasSuffix(w, "Mountain") {
+			return true
+		}
+	}
+	return false
+}
 
 // firstWord returns the first word of s, up to a space.
 func firstWord(s string) string {

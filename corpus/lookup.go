@@ -129,7 +129,7 @@ var titles = map[string]bool{
 	"president-elect": true, "candidate": true, "nominee": true, "professor": true,
 	"sens": true, "reps": true, "govs": true, "senators": true, "governors": true, "director": true, "leader": true,
 	"spokesman": true, "spokeswoman": true, "whip": true, "chief": true,
-	"mp": true, "mep": true, "msp": true,
+	"mp": true, "mep": true, "msp": true, "cllr": true, "councillor": true,
 }
 
 // foldName lowercases name, drops punctuation and leading titles (and

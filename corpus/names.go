@@ -627,24 +627,25 @@ func (pp *people) full(words []string) int {
 func (pp *people) link(w string) int { return pp.linkGender(w, 0) }
 
 // linkGender is link for a surname whose title tells the gender g ('m',
-// 'f', 0 for none): "Mrs. Clinton" is not the Bill Clinton the text also
-// names, when his given name tells he is a man.
+// 'f', 0 for none): "Mrs. Clinton" is not Bill Clinton when Hillary
+// Clinton is named too.
 func (pp *people) linkGender(w string, g byte) int {
-	best, bestAgrees := -1, false
+	best := -1
 	for _, k := range pp.byLast[strings.ToLower(w)] {
 		e := pp.ents[k]
 		if e.words[len(e.words)-1] != w && !(isAllCaps(w) && len(w) > 2) {
 			continue
 		}
-		eg := givenNames[strings.ToLower(e.words[0])]
-		if g != 0 && eg != 0 && eg != g {
+		// One whose given name tells the other gender is someone else
+		// ("Mr. Obama" is not Michelle Obama); among the rest, the more
+		// often named. A given name that agrees is no reason to prefer
+		// someone: "Mr. Bocelli" may be Andrea, whom the list leaves out,
+		// rather than his son Matteo.
+		if eg := givenNames[strings.ToLower(e.words[0])]; g != 0 && eg != 0 && eg != g {
 			continue
 		}
-		// One whose given name agrees with the title beats one whose
-		// given name tells nothing; then the more often named.
-		agrees := g != 0 && eg == g
-		if best < 0 || agrees && !bestAgrees || agrees == bestAgrees && pp.counts[k] > pp.counts[best] {
-			best, bestAgrees = k, agrees
+		if best < 0 || pp.counts[k] > pp.counts[best] {
+			best = k
 		}
 	}
 	if best >= 0 {

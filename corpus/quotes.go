@@ -37,8 +37,9 @@ func isQuoteMark(r rune) bool {
 // ’ closes (a straight ' either, by its neighbours), and a mark between
 // letters ("it’s") or after the s of a plural possessive with a closing
 // mark still ahead ("the leaders’ views") is an apostrophe. Two
-// apostrophes together (”) stand for a double mark, as in some exported
-// copy, and keep the paragraph out of single-mark style.
+// apostrophes together (”), which some exported copy writes for a double
+// mark, keep the paragraph out of single-mark style; they are not read as
+// quotation marks.
 func findQuotes(p string) []qspan {
 	if singleStyle(p) {
 		return findSingleQuotes(p)
@@ -136,9 +137,14 @@ func findSingleQuotes(p string) []qspan {
 			continue
 		}
 		canOpen, canClose := markRole(p, i, size)
+		if next, _ := utf8.DecodeRuneInString(p[i+size:]); r == '\'' && unicode.IsDigit(next) {
+			canOpen = false // "the '90s"
+		}
 		switch {
 		case r != '’' && canOpen && !canClose:
-			open = i
+			if open < 0 || r == '‘' {
+				open = i // a straight ' inside an open quotation is an elision: "'Rock 'n' roll'"
+			}
 		case r != '‘' && canClose && !canOpen && open >= 0 && !possessiveMark(p, i, size):
 			// "rock ‘n’ roll" quotes no one: a quotation holds a word.
 			if q, ok := makeSpan(p, open, i, i+size, true); ok && longestWord(p[q.start:q.end]) >= 2 {
@@ -148,7 +154,8 @@ func findSingleQuotes(p string) []qspan {
 		}
 		i += size
 	}
-	if open >= 0 && strings.TrimLeftFunc(p, unicode.IsSpace) == p[open:] {
+	if open >= 0 && strings.TrimLeftFunc(p, unicode.IsSpace) == p[open:] && p[open] != '\'' {
+		// Only a curly mark runs on: "'Cause of the floods …" is an elision.
 		if q, ok := makeSpan(p, open, len(p), len(p), false); ok {
 			out = append(out, q)
 		}
@@ -170,21 +177,25 @@ func longestWord(s string) int {
 	return best
 }
 
-// possessiveMark reports whether the ’ of size bytes at p[i] is the
-// apostrophe of a plural possessive ("the leaders’ views"): after an s,
-// before a space and a lower-case word, with another closing ’ ahead.
+// possessiveMark reports whether the ’ (or ') of size bytes at p[i] is
+// an apostrophe rather than a closing mark: after the s of a plural
+// possessive ("the leaders’ views") or, straight, after a clipped word
+// ("goin' home"), before a space and a lower-case word that is not a
+// conjunction or preposition, with another closing mark ahead.
 func possessiveMark(p string, i, size int) bool {
 	prev, _ := utf8.DecodeLastRuneInString(p[:i])
 	rest := p[i+size:]
-	if prev != 's' || !strings.HasPrefix(rest, " ") {
+	// A plural possessive ends in s; a straight ' also ends a clipped
+	// word ("goin' home").
+	if prev != 's' && (p[i] != '\'' || !unicode.IsLetter(prev)) || !strings.HasPrefix(rest, " ") {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(rest[1:])
 	if !unicode.IsLower(next) {
 		return false
 	}
-	if w, _, _ := strings.Cut(rest[1:], " "); clauseWords[strings.TrimRightFunc(w, unicode.IsPunct)] || cueVerbs[w] {
-		return false // "‘a mess’ and …", "‘yes’ said …": a possessive is followed by a noun
+	if w, _, _ := strings.Cut(rest[1:], " "); clauseWords[strings.TrimRightFunc(w, unicode.IsPunct)] {
+		return false // "‘a mess’ and …": a possessive is followed by a noun
 	}
 	// A later ’ that can close, with no ‘ opening a quotation before it,
 	// closes this one: "‘The leaders’ views are wrong,’ he said".

@@ -206,8 +206,8 @@ func TestQuotations(t *testing.T) {
 		},
 		{
 			name:  "straight single marks, as scraped British copy has them",
-			paras: []string{"A spokesman for Tom Field said: 'We are investing record sums.' It's the leaders' plan, he said of the '90s."},
-			want:  []q{{1, corpus.Direct, "Tom Field", "We are investing record sums."}},
+			paras: []string{"A spokesman for the Home Office said: 'We are investing record sums.' It's the leaders' plan, he said of the '90s."},
+			want:  []q{{1, corpus.Direct, "Home Office", "We are investing record sums."}},
 		},
 		{
 			name:  "two apostrophes for a double mark are no single quotation",
@@ -414,9 +414,67 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
+			name:  "a spokesman after an organisation that acted on another",
+			paras: []string{"The European Commission fined Google 2.4 billion euros. A spokesman said: “We disagree and will appeal.”"},
+			want:  []q{{1, corpus.Direct, "", "We disagree and will appeal."}},
+		},
+		{
+			name:  "datelines and section labels are no transcript",
+			paras: []string{"LONDON: The prime minister faced questions.", "WASHINGTON: Senators returned to work.", "WHY IT MATTERS: The vote was close."},
+			want:  nil,
+		},
+		{
+			name:  "Mr. and a son of one surname",
+			paras: []string{"Andrea Bocelli sang. Andrea Bocelli later performed a duet with his son, Matteo Bocelli.", "“It was the best night of my life,” Mr. Bocelli said."},
+			want:  []q{{2, corpus.Direct, "Andrea Bocelli", "It was the best night of my life,"}},
+		},
+		{
+			name:  "a quoted phrase left open takes no speaker from the next paragraph",
+			paras: []string{"The judge's ruling, headlined “Justice Delayed, ran to 40 pages.", "“It is a fair ruling,” said Ann Cole."},
+			want: []q{
+				{1, corpus.Mixed, "", "Justice Delayed, ran to 40 pages."},
+				{2, corpus.Direct, "Ann Cole", "It is a fair ruling,"},
+			},
+		},
+		{
+			name:  "a short answer paragraph is no subheading",
+			paras: []string{"“I will not resign,” Mr. Tom Smith said. “The voters chose me.”", "“Never.”"},
+			want: []q{
+				{1, corpus.Direct, "Tom Smith", "I will not resign,"},
+				{1, corpus.Direct, "Tom Smith", "The voters chose me."},
+				{2, corpus.Direct, "Tom Smith", "Never."},
+			},
+		},
+		{
+			name: "straight marks and clipped words",
+			paras: []string{
+				"'We're goin' home now,' said Ian Hunt.",
+				"'Everything was fine until the '90s,' said Joe Bloggs.",
+				"'Rock 'n' roll is dead,' said Ian Hunt.",
+			},
+			want: []q{
+				{1, corpus.Direct, "Ian Hunt", "We're goin' home now,"},
+				{2, corpus.Direct, "Joe Bloggs", "Everything was fine until the '90s,"},
+				{3, corpus.Direct, "Ian Hunt", "Rock 'n' roll is dead,"},
+			},
+		},
+		{
 			name:  "a spokesman speaks for the organisation just named",
 			paras: []string{"The Home Office defended the policy. A spokesman said: “We will not apologise.”"},
 			want:  []q{{1, corpus.Direct, "Home Office", "We will not apologise."}},
+		},
+		{
+			name:  "a representative speaks for an organisation, not for a person",
+			paras: []string{"“Kayla asks for privacy,” a representative for Kayla Brooke said. “We deny it,” a lawyer for the company said."},
+			want: []q{
+				{1, corpus.Direct, "", "Kayla asks for privacy,"},
+				{1, corpus.Direct, "", "We deny it,"},
+			},
+		},
+		{
+			name:  "the Spaniard is no name",
+			paras: []string{"Luis Marquina scored twice. “I just tried to be in the right place,” the Spaniard said."},
+			want:  []q{{1, corpus.Direct, "", "I just tried to be in the right place,"}},
 		},
 		{
 			name:  "spokesman speaks for the name",

@@ -277,6 +277,8 @@ func TestSharesWord(t *testing.T) {
 		{"Thomson's think tank", "Adam Thomson", true},
 		{"the head of state", "Bank of England", false}, // a particle names no one
 		{"the home secretary", "Jack Straw", false},
+		{"my neighbour", "My Chemical Romance", false}, // no name written with a capital
+		{"the US ambassador", "US Steel", false},       // an abbreviation
 	}
 	for _, tt := range tests {
 		if got := sharesWord(tt.a, tt.b); got != tt.want {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"articlebot/corpus"
 )
@@ -725,16 +726,22 @@ func (ix *Index) askWhatSaid(ctx context.Context, q string, pq question, f filte
 	return Answer{}, false, nil
 }
 
-// sharesWord reports whether a and b have a word in common that can be
-// part of a name ("Xi" in "Xi's government" and "Xi Jinping"), regardless
-// of case and possessives: not a particle such as "of" or "de".
+// sharesWord reports whether name a, as a question writes it, and speaker
+// name b have a name word in common ("Xi" in "Xi's government" and "Xi
+// Jinping"): a word a writes with a capital, not a particle such as "of"
+// or "de", nor an abbreviation in capitals ("US").
 func sharesWord(a, b string) bool {
 	words := func(s string) []string {
-		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
+		return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
 	}
-	bw := words(b)
+	bw := words(strings.ToLower(b))
 	for _, w := range words(a) {
-		if len(w) >= 2 && !nameParticles[w] && slices.Contains(bw, w) {
+		r, _ := utf8.DecodeRuneInString(w)
+		l := strings.ToLower(w)
+		if len(w) < 2 || !unicode.IsUpper(r) || w == strings.ToUpper(w) || nameParticles[l] {
+			continue
+		}
+		if slices.Contains(bw, l) {
 			return true
 		}
 	}
