@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -113,6 +114,9 @@ type source struct {
 	// spokes marks "a spokesman", who speaks for the organisation the
 	// sentence before names.
 	spokes bool
+	// body is the organisation's word of "the council", "the union":
+	// the one organisation the article names with it.
+	body string
 }
 
 func (s source) found() bool { return len(s.ents) > 0 || s.pronoun != "" || s.anon }
@@ -738,6 +742,12 @@ func (an *analysis) unnamed(pt *paraText, start, end int, head string) source {
 		if ts := titlesOf(strings.Fields(pt.text[start+4 : end])); len(ts) > 0 {
 			src.role = ts[len(ts)-1]
 		}
+		before := strings.TrimRightFunc(pt.text[:start], unicode.IsSpace)
+		if r, _ := utf8.DecodeLastRuneInString(before); bodies[h] && !unicode.IsLetter(r) {
+			// "the council said", the whole subject: not "her
+			// submission to the court noted".
+			src.body = strings.ToUpper(h[:1]) + h[1:]
+		}
 	}
 	return src
 }
@@ -979,6 +989,10 @@ func (an *analysis) speakersOf(h *cueHit) []int {
 		if e := an.byRole(h.src.role); e >= 0 {
 			h.speakers = []int{e}
 		}
+	case h.src.body != "":
+		if e := an.bodyNamed(h.src.body); e >= 0 {
+			h.speakers = []int{e}
+		}
 	case len(h.src.ents) > 0:
 		h.speakers = h.src.ents
 		for _, e := range h.src.ents {
@@ -1068,6 +1082,27 @@ func (an *analysis) titled(role string) int {
 		}
 	}
 	return e
+}
+
+// bodies are nouns of organisations whose names hold them: "Westvale
+// Council … the council said".
+var bodies = wordSet(`council union party bank committee ministry department agency university
+	college court commission board bureau office police army navy campaign foundation institute
+	association club society trust company corporation group`)
+
+// bodyNamed returns the one organisation whose name holds word w
+// ("the council" for "Westvale Council"), or -1 when none or several do.
+func (an *analysis) bodyNamed(w string) int {
+	found := -1
+	for i, e := range an.ents {
+		if e.org && slices.Contains(e.words, w) {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
 }
 
 // bearer returns the one person with title t, or -1.

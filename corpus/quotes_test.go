@@ -459,6 +459,11 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
+			name:  "the council is the one council named",
+			paras: []string{"Westvale Council approved the plan on Monday.", "“We have listened to residents,” the council said. Her letter to the council noted the delay."},
+			want:  []q{{2, corpus.Direct, "Westvale Council", "We have listened to residents,"}},
+		},
+		{
 			name:  "a spokesman speaks for the organisation just named",
 			paras: []string{"The Home Office defended the policy. A spokesman said: “We will not apologise.”"},
 			want:  []q{{1, corpus.Direct, "Home Office", "We will not apologise."}},
