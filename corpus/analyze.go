@@ -302,16 +302,22 @@ func (an *analysis) attribute() []found {
 	for pi := range an.paras {
 		pt := &an.paras[pi]
 		if labels != nil && labels[pi] != "" {
-			// A transcript's turn: "HALLORAN: The gentlewoman knows …"
+			// A transcript's turn: "HALLORAN: The gentlewoman knows …",
+			// or an interview's answer.
 			lead := len(pt.text) - len(strings.TrimLeftFunc(pt.text, unicode.IsSpace))
-			_, skip := transcriptLabel(pt.text[lead:])
+			_, skip := turnLabel(pt.text[lead:])
 			end := len(strings.TrimRightFunc(pt.text, unicode.IsSpace))
 			f := found{Quote: Quote{Paragraph: pi + 1, Kind: Direct, Text: pt.text[lead+skip : end], Start: lead + skip, End: end}}
 			if pending != nil && !pending.tagged {
 				out = append(out, an.statements(pending)...) // "Then Reyes said:" before the turn
 			}
 			pending = nil
-			e := an.labelled(pi, labels[pi])
+			var e int
+			if labels[pi] == answerLabel {
+				e = an.interviewee(slices.IndexFunc(labels, func(l string) bool { return l != "" }))
+			} else {
+				e = an.labelled(pi, labels[pi])
+			}
 			f.attributeTo(an, ":", []int{e})
 			an.touch(e)
 			out = append(out, f)
@@ -732,21 +738,94 @@ func transcriptLabel(text string) (string, int) {
 func (an *analysis) transcriptLabels() []string {
 	labels := make([]string, len(an.paras))
 	n, distinct := 0, map[string]bool{}
+	answers, questions, firstTurn := 0, 0, -1
 	for pi := range an.paras {
 		pt := &an.paras[pi]
-		if len(pt.quotes) > 0 {
-			continue
-		}
-		if l, _ := transcriptLabel(strings.TrimSpace(pt.text)); l != "" && an.knownPerson(l) {
+		l, _ := turnLabel(strings.TrimSpace(pt.text))
+		switch {
+		case l == "A" || l == "Q":
+			// An interview: "Q: …" asked, "A: …" answered.
+			if l == "A" {
+				answers++
+				labels[pi] = answerLabel
+			} else {
+				questions++
+			}
+			if firstTurn < 0 {
+				firstTurn = pi
+			}
+		case l != "" && len(pt.quotes) == 0 && an.knownPerson(l):
 			labels[pi] = l
 			n++
 			distinct[l] = true
+		}
+	}
+	if answers >= 2 && questions >= 1 && an.interviewee(firstTurn) >= 0 {
+		return labels
+	}
+	for pi, l := range labels {
+		if l == answerLabel {
+			labels[pi] = ""
 		}
 	}
 	if n < 2 || len(distinct) < 2 {
 		return nil
 	}
 	return labels
+}
+
+// answerLabel marks an interview's answer in transcriptLabels.
+const answerLabel = "\x00A"
+
+// turnLabel reads the label of a turn that opens text: a name in capitals
+// ("HALLORAN:"), a name as written ("Ferrante:", which transcriptLabels
+// takes only for a person the article names), or an interview's "Q:" and
+// "A:"; it returns the label and its length with the spaces after it.
+func turnLabel(text string) (string, int) {
+	if l, skip := transcriptLabel(text); l != "" {
+		return l, skip
+	}
+	colon := strings.IndexByte(text, ':')
+	if colon < 1 || colon > 30 || colon+1 >= len(text) {
+		return "", 0
+	}
+	label := text[:colon]
+	if label != "Q" && label != "A" {
+		for _, w := range strings.Fields(label) {
+			if !startsUpper(w) || !isWordLike(w) {
+				return "", 0
+			}
+		}
+	}
+	skip := colon + 1
+	for skip < len(text) && text[skip] == ' ' {
+		skip++
+	}
+	return label, skip
+}
+
+// isWordLike reports whether w is letters, with an apostrophe or a hyphen.
+func isWordLike(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// interviewee returns the person an interview's introduction names first,
+// in the paragraphs before its first turn, or -1.
+func (an *analysis) interviewee(firstTurn int) int {
+	for _, m := range an.ments {
+		if m.para >= firstTurn {
+			break
+		}
+		if m.ent >= 0 && !m.inQuote && !an.ents[m.ent].org && an.ents[m.ent].maybePerson() {
+			return m.ent
+		}
+	}
+	return -1
 }
 
 // knownPerson reports whether a label in capitals names a person the

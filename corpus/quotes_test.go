@@ -419,6 +419,32 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{1, corpus.Direct, "", "We disagree and will appeal."}},
 		},
 		{
+			name: "an interview's answers are the interviewee's",
+			paras: []string{
+				"Lucia Ferrante, 45, is a painter. She spoke to our correspondent, Daniel Hurst.",
+				"Q: Where does that come from?",
+				"A: I nearly drowned when I was nine.",
+				"Q: Is it difficult?",
+				"A: Yes, every time.",
+			},
+			want: []q{
+				{3, corpus.Direct, "Lucia Ferrante", "I nearly drowned when I was nine."},
+				{5, corpus.Direct, "Lucia Ferrante", "Yes, every time."},
+			},
+		},
+		{
+			name: "a transcript with names as written",
+			paras: []string{
+				"Rep. Tom Field clashed with Rep. Ann Lee on the floor.",
+				"Field: The bill was negotiated in good faith.",
+				"Lee: Good faith? You walked out.",
+			},
+			want: []q{
+				{2, corpus.Direct, "Tom Field", "The bill was negotiated in good faith."},
+				{3, corpus.Direct, "Ann Lee", "Good faith? You walked out."},
+			},
+		},
+		{
 			name:  "datelines and section labels are no transcript",
 			paras: []string{"LONDON: The prime minister faced questions.", "WASHINGTON: Senators returned to work.", "WHY IT MATTERS: The vote was close."},
 			want:  nil,
