@@ -803,8 +803,10 @@ func (an *analysis) appositiveBack(pi int, s sentence, j int) source {
 			continue
 		}
 		if !appositiveStart(pt.word(k+1)) && !titledRole(pt.text, pt.toks, k+1, pos) && !affiliation(pt, k+1, pos) {
-			// "Ann Lee's aide, Bo Park, said": a name in apposition.
-			if m := an.mentionEndingAt(pi, pt.toks[pos-1].end); m >= 0 && an.ments[m].start == pt.toks[k+1].start && an.ments[m].ent >= 0 {
+			// "Ann Lee's aide, Bo Park, said": a name in apposition,
+			// perhaps after its role ("Its chairman, retired engineer
+			// Keith Ormsby, said").
+			if m := an.mentionEndingAt(pi, pt.toks[pos-1].end); m >= 0 && an.ments[m].ent >= 0 && an.roleThenName(pi, k+1, an.ments[m].start) {
 				return source{ents: []int{an.ments[m].ent}}
 			}
 			return source{}
@@ -831,6 +833,19 @@ func affiliation(pt *paraText, from, to int) bool {
 	}
 	next := pt.word(from + 1)
 	return next == "the" || startsUpper(next)
+}
+
+// roleThenName reports whether the tokens of paragraph pi from token i up
+// to byte offset name are words of a role, or none: the segment holds a
+// name, with perhaps its role before it.
+func (an *analysis) roleThenName(pi, i, name int) bool {
+	pt := &an.paras[pi]
+	for ; i < len(pt.toks) && pt.toks[i].start < name; i++ {
+		if w := pt.word(i); w == "" || startsUpper(w) || !roleModifier(w) && !plainNoun(w) && !titleModifiers[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // placeAfterPlace reports whether the segment between the commas at

@@ -485,6 +485,11 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
+			name:  "a name in apposition after its role",
+			paras: []string{"The group vowed to fight on. Its chairman, retired engineer Keith Ormsby, said: “This is not over.”"},
+			want:  []q{{1, corpus.Direct, "Keith Ormsby", "This is not over."}},
+		},
+		{
 			name: "an organisation's name with and in it",
 			paras: []string{
 				"A spokesman for the Food and Allied Workers Union called the cuts “a betrayal of the people who built this business.”",
