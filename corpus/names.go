@@ -237,14 +237,6 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 					j += 2
 					continue
 				}
-				if len(words) > 0 && w == "and" && !orgWords[words[len(words)-1]] && givenNames[strings.ToLower(words[0])] == 0 && orgAhead(p, toks, j+1) {
-					// "Food and Allied Workers Union": "and" inside an
-					// organisation's name.
-					words = append(words, w)
-					starts = append(starts, t.start)
-					j++
-					continue
-				}
 				if len(words) > 0 && (nameConnectors[w] || w == "of" && (orgWords[words[len(words)-1]] || isTitle(words[len(words)-1]))) &&
 					j+1 < len(toks) && toks[j+1].kind == tWord && startsUpper(p[toks[j+1].start:toks[j+1].end]) {
 					// "Charles de Gaulle"; "Bank of England", "Governor of
@@ -291,26 +283,6 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 	}
 	return out
 }
-
-// orgAhead reports whether the capitalised words from token i on end in
-// an organisation's word ("Allied Workers Union").
-func orgAhead(p string, toks []token, i int) bool {
-	last, n := "", 0
-	for ; i < len(toks) && toks[i].kind == tWord; i++ {
-		w := p[toks[i].start:toks[i].end]
-		if !startsUpper(w) {
-			break
-		}
-		last, n = w, n+1
-	}
-	return n >= 2 && institutionWords[last]
-}
-
-// institutionWords end the name of a body that may hold "and": "Food and
-// Allied Workers Union", "Arts and Humanities Research Council".
-var institutionWords = wordSet(`Union Association Council Federation Company Corporation Foundation
-	Institute Society Committee Commission Department Agency Bureau Trust Fund Bank Club Board
-	Authority Service Center Centre Group`)
 
 // headline reports whether a paragraph is set in title case ("Hillary
 // Clinton Goes After Donald Trump"), where capitals do not mark names.

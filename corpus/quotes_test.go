@@ -490,17 +490,6 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{1, corpus.Direct, "Keith Ormsby", "This is not over."}},
 		},
 		{
-			name: "an organisation's name with and in it",
-			paras: []string{
-				"A spokesman for the Food and Allied Workers Union called the cuts “a betrayal of the people who built this business.”",
-				"Both Democrats and Republicans questioned the plan as “reckless.”",
-			},
-			want: []q{
-				{1, corpus.Mixed, "Food and Allied Workers Union", "a betrayal of the people who built this business."},
-				{2, corpus.Mixed, "", "reckless."},
-			},
-		},
-		{
 			name:  "the council is the one council named",
 			paras: []string{"Westvale Council approved the plan on Monday.", "“We have listened to residents,” the council said. Her letter to the council noted the delay."},
 			want:  []q{{2, corpus.Direct, "Westvale Council", "We have listened to residents,"}},
