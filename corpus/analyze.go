@@ -314,7 +314,7 @@ func (an *analysis) attribute() []found {
 			pending = nil
 			var e int
 			if labels[pi] == answerLabel {
-				e = an.interviewee(slices.IndexFunc(labels, func(l string) bool { return l != "" }))
+				e = an.interviewee(pi)
 			} else {
 				e = an.labelled(pi, labels[pi])
 			}
@@ -331,6 +331,10 @@ func (an *analysis) attribute() []found {
 				if src := &hits[si][h].src; src.spokes {
 					if e := an.spokesOrg(pi, si); e >= 0 {
 						*src = source{ents: []int{e}}
+					}
+				} else if src.body != "" {
+					if e := an.bodyNear(pi, si, hits[si][h].tok, src.body); e >= 0 {
+						*src = source{ents: []int{e}} // "the council said"
 					}
 				}
 			}
@@ -738,37 +742,33 @@ func transcriptLabel(text string) (string, int) {
 func (an *analysis) transcriptLabels() []string {
 	labels := make([]string, len(an.paras))
 	n, distinct := 0, map[string]bool{}
-	answers, questions, firstTurn := 0, 0, -1
+	answers, questions := 0, 0
 	for pi := range an.paras {
 		pt := &an.paras[pi]
 		l, _ := turnLabel(strings.TrimSpace(pt.text))
 		switch {
-		case l == "A" || l == "Q":
-			// An interview: "Q: …" asked, "A: …" answered.
-			if l == "A" {
-				answers++
-				labels[pi] = answerLabel
-			} else {
-				questions++
-			}
-			if firstTurn < 0 {
-				firstTurn = pi
-			}
-		case l != "" && len(pt.quotes) == 0 && an.knownPerson(l):
+		case l == "Q":
+			questions++
+		case l == "A" && len(pt.quotes) == 0 && an.interviewee(pi) >= 0:
+			// An interview's answer, in the interviewee's words; an
+			// answer that quotes someone is left to its own cues.
+			answers++
+			labels[pi] = answerLabel
+		case l != "" && l != "A" && len(pt.quotes) == 0 && an.knownPerson(l):
 			labels[pi] = l
 			n++
 			distinct[l] = true
 		}
 	}
-	if answers >= 2 && questions >= 1 && an.interviewee(firstTurn) >= 0 {
-		return labels
-	}
-	for pi, l := range labels {
-		if l == answerLabel {
-			labels[pi] = ""
+	if answers < 2 || questions < 1 {
+		for pi, l := range labels {
+			if l == answerLabel {
+				labels[pi] = ""
+			}
 		}
+		answers = 0
 	}
-	if n < 2 || len(distinct) < 2 {
+	if answers == 0 && (n < 2 || len(distinct) < 2) {
 		return nil
 	}
 	return labels
@@ -778,54 +778,69 @@ func (an *analysis) transcriptLabels() []string {
 const answerLabel = "\x00A"
 
 // turnLabel reads the label of a turn that opens text: a name in capitals
-// ("HALLORAN:"), a name as written ("Ferrante:", which transcriptLabels
-// takes only for a person the article names), or an interview's "Q:" and
-// "A:"; it returns the label and its length with the spaces after it.
+// ("HALLORAN:") or an interview's "Q:" and "A:"; it returns the label and
+// its length with the spaces after it.
 func turnLabel(text string) (string, int) {
 	if l, skip := transcriptLabel(text); l != "" {
 		return l, skip
 	}
-	colon := strings.IndexByte(text, ':')
-	if colon < 1 || colon > 30 || colon+1 >= len(text) {
-		return "", 0
-	}
-	label := text[:colon]
-	if label != "Q" && label != "A" {
-		for _, w := range strings.Fields(label) {
-			if !startsUpper(w) || !isWordLike(w) {
-				return "", 0
-			}
+	if len(text) > 2 && (text[0] == 'Q' || text[0] == 'A') && text[1] == ':' {
+		skip := 2
+		for skip < len(text) && text[skip] == ' ' {
+			skip++
 		}
+		return text[:1], skip
 	}
-	skip := colon + 1
-	for skip < len(text) && text[skip] == ' ' {
-		skip++
-	}
-	return label, skip
+	return "", 0
 }
 
-// isWordLike reports whether w is letters, with an apostrophe or a hyphen.
-func isWordLike(w string) bool {
-	for _, r := range w {
-		if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' {
-			return false
-		}
-	}
-	return true
-}
+// interviewCues show that a paragraph introduces an interview.
+var interviewCues = []string{"spoke to", "spoke with", "speaks to", "speaks with", "talked to",
+	"talked with", "sat down with", "interview", "told us"}
 
-// interviewee returns the person an interview's introduction names first,
-// in the paragraphs before its first turn, or -1.
-func (an *analysis) interviewee(firstTurn int) int {
-	for _, m := range an.ments {
-		if m.para >= firstTurn {
+// journalistWords describe the one who asks, not the one who answers.
+var journalistWords = wordSet(`correspondent editor reporter journalist interviewer host presenter`)
+
+// interviewee returns the person whose answers follow in paragraph pi: the
+// one person the introduction just before the run of turns names, other
+// than the journalist ("Lucia Ferrante, 45, is a painter. She spoke to our
+// arts correspondent, Daniel Hurst."), when it speaks of an interview; or
+// -1 when it names none or several.
+func (an *analysis) interviewee(pi int) int {
+	intro := pi - 1
+	for intro >= 0 {
+		if l, _ := turnLabel(strings.TrimSpace(an.paras[intro].text)); l != "Q" && l != "A" {
 			break
 		}
-		if m.ent >= 0 && !m.inQuote && !an.ents[m.ent].org && an.ents[m.ent].maybePerson() {
-			return m.ent
-		}
+		intro--
 	}
-	return -1
+	if intro < 0 {
+		return -1
+	}
+	pt := &an.paras[intro]
+	lower := strings.ToLower(pt.text)
+	if !slices.ContainsFunc(interviewCues, func(c string) bool { return strings.Contains(lower, c) }) {
+		return -1
+	}
+	found := -1
+	for _, mi := range pt.ments {
+		m := &an.ments[mi]
+		if m.ent < 0 || m.inQuote || m.ent == found {
+			continue
+		}
+		if e := an.ents[m.ent]; e.org || !e.person && !m.titled && givenNames[strings.ToLower(e.words[0])] == 0 {
+			continue // no sign of a person: "the Calder Gallery"
+		}
+		before := lower[max(0, m.start-40):m.start]
+		if slices.ContainsFunc(strings.Fields(before), func(w string) bool { return journalistWords[strings.Trim(w, ",.")] }) {
+			continue // "our arts correspondent, Daniel Hurst"
+		}
+		if found >= 0 {
+			return -1 // two people: which answers is not said
+		}
+		found = m.ent
+	}
+	return found
 }
 
 // knownPerson reports whether a label in capitals names a person the

@@ -1004,10 +1004,6 @@ func (an *analysis) speakersOf(h *cueHit) []int {
 		if e := an.byRole(h.src.role); e >= 0 {
 			h.speakers = []int{e}
 		}
-	case h.src.body != "":
-		if e := an.bodyNamed(h.src.body); e >= 0 {
-			h.speakers = []int{e}
-		}
 	case len(h.src.ents) > 0:
 		h.speakers = h.src.ents
 		for _, e := range h.src.ents {
@@ -1105,19 +1101,45 @@ var bodies = wordSet(`council union party bank committee ministry department age
 	college court commission board bureau office police army navy campaign foundation institute
 	association club society trust company corporation group`)
 
-// bodyNamed returns the one organisation whose name holds word w
-// ("the council" for "Westvale Council"), or -1 when none or several do.
-func (an *analysis) bodyNamed(w string) int {
-	found := -1
-	for i, e := range an.ents {
-		if e.org && slices.Contains(e.words, w) {
-			if found >= 0 {
-				return -1
+// bodyNear returns the organisation "the <body>" stands for at token c of
+// sentence si of paragraph pi: the organisation named last before it, in
+// that sentence or the one before, when its name holds the word ("Westvale
+// Council approved the plan. … the council said"); or -1. A body named
+// earlier, or another one in between ("HSBC reported … the bank said"),
+// leaves it unnamed.
+func (an *analysis) bodyNear(pi, si, c int, w string) int {
+	pt := &an.paras[pi]
+	from := pt.toks[pt.sents[si].from].start
+	ppi := pi
+	if si > 0 {
+		from = pt.toks[pt.sents[si-1].from].start
+	} else if pi > 0 && len(an.paras[pi-1].sents) > 0 {
+		ppi = pi - 1
+	}
+	last := -1
+	for _, p := range []int{ppi, pi} {
+		q := &an.paras[p]
+		for _, mi := range q.ments {
+			m := &an.ments[mi]
+			if m.ent < 0 || m.inQuote || an.ents[m.ent].maybePerson() && !an.ents[m.ent].org {
+				continue // a person; places count, as other bodies do ("In Manchester, … the police said")
 			}
-			found = i
+			if p == pi && (m.start < from || m.start >= pt.toks[c].start) {
+				continue
+			}
+			if p != pi && m.start < q.toks[q.sents[len(q.sents)-1].from].start {
+				continue
+			}
+			last = m.ent
+		}
+		if ppi == pi {
+			break
 		}
 	}
-	return found
+	if last < 0 || !slices.Contains(an.ents[last].words, w) {
+		return -1
+	}
+	return last
 }
 
 // bearer returns the one person with title t, or -1.

@@ -433,15 +433,37 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
-			name: "a transcript with names as written",
+			name: "names as written before a colon are a list, not a transcript",
 			paras: []string{
-				"Rep. Tom Field clashed with Rep. Ann Lee on the floor.",
-				"Field: The bill was negotiated in good faith.",
-				"Lee: Good faith? You walked out.",
+				"England beat Spain 2-1. Jordan Pickford and Harry Kane starred.",
+				"Pickford: Commanding when it mattered. 8",
+				"Kane: Isolated and barely touched the ball. 5",
+			},
+			want: nil,
+		},
+		{
+			name: "an explainer's answers are no interviewee's",
+			paras: []string{
+				"Keir Starmer will set out his plans on Monday. Here is what we know.",
+				"Q: Will taxes go up?",
+				"A: Ministers have refused to rule it out.",
+				"Q: When will we know?",
+				"A: The budget is in the autumn.",
+			},
+			want: nil,
+		},
+		{
+			name: "the journalist asks, the other person answers",
+			paras: []string{
+				"Our political editor, Laura Kuenssberg, sat down with the chancellor, Rachel Reeves, on Sunday.",
+				"Q: Will taxes go up?",
+				"A: Working people will not pay more.",
+				"Q: And the budget?",
+				"A: Not in a television studio.",
 			},
 			want: []q{
-				{2, corpus.Direct, "Tom Field", "The bill was negotiated in good faith."},
-				{3, corpus.Direct, "Ann Lee", "Good faith? You walked out."},
+				{3, corpus.Direct, "Rachel Reeves", "Working people will not pay more."},
+				{5, corpus.Direct, "Rachel Reeves", "Not in a television studio."},
 			},
 		},
 		{
@@ -488,6 +510,15 @@ func TestQuotations(t *testing.T) {
 			name:  "a name in apposition after its role",
 			paras: []string{"The group vowed to fight on. Its chairman, retired engineer Keith Ormsby, said: “This is not over.”"},
 			want:  []q{{1, corpus.Direct, "Keith Ormsby", "This is not over."}},
+		},
+		{
+			name: "the bank is no bank named before another",
+			paras: []string{
+				"The Bank of England held interest rates. HSBC reported a rise in profits. “Conditions remain challenging,” the bank said.",
+				"The Metropolitan Police faced criticism.",
+				"In Manchester, officers arrested 12 people, the police said.",
+			},
+			want: []q{{1, corpus.Direct, "", "Conditions remain challenging,"}},
 		},
 		{
 			name:  "the council is the one council named",
