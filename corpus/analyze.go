@@ -302,22 +302,16 @@ func (an *analysis) attribute() []found {
 	for pi := range an.paras {
 		pt := &an.paras[pi]
 		if labels != nil && labels[pi] != "" {
-			// A transcript's turn: "HALLORAN: The gentlewoman knows …",
-			// or an interview's answer.
+			// A transcript's turn: "HALLORAN: The gentlewoman knows …"
 			lead := len(pt.text) - len(strings.TrimLeftFunc(pt.text, unicode.IsSpace))
-			_, skip := turnLabel(pt.text[lead:])
+			_, skip := transcriptLabel(pt.text[lead:])
 			end := len(strings.TrimRightFunc(pt.text, unicode.IsSpace))
 			f := found{Quote: Quote{Paragraph: pi + 1, Kind: Direct, Text: pt.text[lead+skip : end], Start: lead + skip, End: end}}
 			if pending != nil && !pending.tagged {
 				out = append(out, an.statements(pending)...) // "Then Reyes said:" before the turn
 			}
 			pending = nil
-			var e int
-			if labels[pi] == answerLabel {
-				e = an.interviewee(pi)
-			} else {
-				e = an.labelled(pi, labels[pi])
-			}
+			e := an.labelled(pi, labels[pi])
 			f.attributeTo(an, ":", []int{e})
 			an.touch(e)
 			out = append(out, f)
@@ -741,129 +735,56 @@ func transcriptLabel(text string) (string, int) {
 // no speakers.
 func (an *analysis) transcriptLabels() []string {
 	labels := make([]string, len(an.paras))
-	n, distinct := 0, map[string]bool{}
-	answers, questions := 0, 0
+	turns := map[string]int{}
 	for pi := range an.paras {
 		pt := &an.paras[pi]
-		l, _ := turnLabel(strings.TrimSpace(pt.text))
-		switch {
-		case l == "Q":
-			questions++
-		case l == "A" && len(pt.quotes) == 0 && an.interviewee(pi) >= 0:
-			// An interview's answer, in the interviewee's words; an
-			// answer that quotes someone is left to its own cues.
-			answers++
-			labels[pi] = answerLabel
-		case l != "" && l != "A" && len(pt.quotes) == 0 && an.knownPerson(l):
+		if len(pt.quotes) > 0 {
+			continue
+		}
+		if l, _ := transcriptLabel(strings.TrimSpace(pt.text)); l != "" && an.knownPerson(l) && !endsWithScore(pt.text) {
 			labels[pi] = l
-			n++
-			distinct[l] = true
+			turns[l]++
 		}
 	}
-	if answers < 2 || questions < 1 {
-		for pi, l := range labels {
-			if l == answerLabel {
-				labels[pi] = ""
-			}
-		}
-		answers = 0
+	// Two speakers at least, one of whom speaks twice: a conversation,
+	// not a list ("PICKFORD: Commanding when it mattered. 8").
+	again := false
+	for _, n := range turns {
+		again = again || n >= 2
 	}
-	if answers == 0 && (n < 2 || len(distinct) < 2) {
+	if len(turns) < 2 || !again {
 		return nil
 	}
 	return labels
 }
 
-// answerLabel marks an interview's answer in transcriptLabels.
-const answerLabel = "\x00A"
-
-// turnLabel reads the label of a turn that opens text: a name in capitals
-// ("HALLORAN:") or an interview's "Q:" and "A:"; it returns the label and
-// its length with the spaces after it.
-func turnLabel(text string) (string, int) {
-	if l, skip := transcriptLabel(text); l != "" {
-		return l, skip
+// endsWithScore reports whether text ends with a mark out of ten, as
+// player ratings do ("… when it mattered. 8", "7/10").
+func endsWithScore(text string) bool {
+	f := strings.Fields(text)
+	if len(f) == 0 {
+		return false
 	}
-	if len(text) > 2 && (text[0] == 'Q' || text[0] == 'A') && text[1] == ':' {
-		skip := 2
-		for skip < len(text) && text[skip] == ' ' {
-			skip++
-		}
-		return text[:1], skip
-	}
-	return "", 0
-}
-
-// interviewCues show that a paragraph introduces an interview.
-var interviewCues = []string{"spoke to", "spoke with", "speaks to", "speaks with", "talked to",
-	"talked with", "sat down with", "interview", "told us"}
-
-// journalistWords describe the one who asks, not the one who answers.
-var journalistWords = wordSet(`correspondent editor reporter journalist interviewer host presenter`)
-
-// interviewee returns the person whose answers follow in paragraph pi: the
-// one person the introduction just before the run of turns names, other
-// than the journalist ("Lucia Ferrante, 45, is a painter. She spoke to our
-// arts correspondent, Daniel Hurst."), when it speaks of an interview; or
-// -1 when it names none or several.
-func (an *analysis) interviewee(pi int) int {
-	intro := pi - 1
-	for intro >= 0 {
-		if l, _ := turnLabel(strings.TrimSpace(an.paras[intro].text)); l != "Q" && l != "A" {
-			break
-		}
-		intro--
-	}
-	if intro < 0 {
-		return -1
-	}
-	pt := &an.paras[intro]
-	lower := strings.ToLower(pt.text)
-	if !slices.ContainsFunc(interviewCues, func(c string) bool { return strings.Contains(lower, c) }) {
-		return -1
-	}
-	found := -1
-	for _, mi := range pt.ments {
-		m := &an.ments[mi]
-		if m.ent < 0 || m.inQuote || m.ent == found {
-			continue
-		}
-		if e := an.ents[m.ent]; e.org || !e.person && !m.titled && givenNames[strings.ToLower(e.words[0])] == 0 {
-			continue // no sign of a person: "the Calder Gallery"
-		}
-		before := lower[max(0, m.start-40):m.start]
-		if slices.ContainsFunc(strings.Fields(before), func(w string) bool { return journalistWords[strings.Trim(w, ",.")] }) {
-			continue // "our arts correspondent, Daniel Hurst"
-		}
-		if found >= 0 {
-			return -1 // two people: which answers is not said
-		}
-		found = m.ent
-	}
-	return found
+	last := strings.TrimSuffix(f[len(f)-1], "/10")
+	return last != "" && strings.Trim(last, "0123456789.") == ""
 }
 
 // knownPerson reports whether a label in capitals names a person the
 // article names otherwise ("HALLORAN" for "Rep. Victor Halloran").
 func (an *analysis) knownPerson(label string) bool {
-	words := strings.Fields(label)
-	pp := newPeople(an.ents)
-	for _, m := range an.ments {
-		if m.ent >= 0 {
-			pp.counts[m.ent]++
-		}
-	}
 	e := -1
-	if len(words) == 1 {
-		e = pp.link(words[0])
-	} else {
-		for k, x := range an.ents {
-			if strings.EqualFold(x.name, label) {
-				e = k
+	for k, x := range an.ents {
+		if x.org || !x.maybePerson() {
+			continue
+		}
+		if strings.EqualFold(x.name, label) || !strings.Contains(label, " ") && strings.EqualFold(x.words[len(x.words)-1], label) {
+			if e >= 0 && e != k {
+				return false // "FIELD:" with Tom and Mary Field named
 			}
+			e = k
 		}
 	}
-	return e >= 0 && !an.ents[e].org && an.ents[e].maybePerson()
+	return e >= 0
 }
 
 // labelled returns the entity a transcript label names in paragraph pi,

@@ -1102,44 +1102,34 @@ var bodies = wordSet(`council union party bank committee ministry department age
 	association club society trust company corporation group`)
 
 // bodyNear returns the organisation "the <body>" stands for at token c of
-// sentence si of paragraph pi: the organisation named last before it, in
-// that sentence or the one before, when its name holds the word ("Westvale
-// Council approved the plan. … the council said"); or -1. A body named
-// earlier, or another one in between ("HSBC reported … the bank said"),
-// leaves it unnamed.
+// sentence si of paragraph pi: the one that opens that sentence before the
+// cue, or else the sentence before, as its subject, when its name holds
+// the word ("The Metropolitan Police said it had arrested a man. “Inquiries
+// continue,” the police said."); or -1. An organisation named later in
+// those sentences is an object ("HSBC cut its rates after the Bank of
+// England … the bank said"), so it never counts.
 func (an *analysis) bodyNear(pi, si, c int, w string) int {
 	pt := &an.paras[pi]
-	from := pt.toks[pt.sents[si].from].start
-	ppi := pi
-	if si > 0 {
-		from = pt.toks[pt.sents[si-1].from].start
-	} else if pi > 0 && len(an.paras[pi-1].sents) > 0 {
-		ppi = pi - 1
-	}
-	last := -1
-	for _, p := range []int{ppi, pi} {
-		q := &an.paras[p]
-		for _, mi := range q.ments {
-			m := &an.ments[mi]
-			if m.ent < 0 || m.inQuote || an.ents[m.ent].maybePerson() && !an.ents[m.ent].org {
-				continue // a person; places count, as other bodies do ("In Manchester, … the police said")
-			}
-			if p == pi && (m.start < from || m.start >= pt.toks[c].start) {
-				continue
-			}
-			if p != pi && m.start < q.toks[q.sents[len(q.sents)-1].from].start {
-				continue
-			}
-			last = m.ent
+	if e := an.openingOrg(pi, pt.sents[si]); e >= 0 && c > pt.sents[si].from+1 {
+		if an.ents[e].org && slices.Contains(an.ents[e].words, w) {
+			return e
 		}
-		if ppi == pi {
-			break
-		}
-	}
-	if last < 0 || !slices.Contains(an.ents[last].words, w) {
 		return -1
 	}
-	return last
+	var e int
+	switch {
+	case si > 0:
+		e = an.openingOrg(pi, pt.sents[si-1])
+	case pi > 0 && len(an.paras[pi-1].sents) > 0:
+		prev := an.paras[pi-1].sents
+		e = an.openingOrg(pi-1, prev[len(prev)-1])
+	default:
+		return -1
+	}
+	if e < 0 || !an.ents[e].org || !slices.Contains(an.ents[e].words, w) {
+		return -1
+	}
+	return e
 }
 
 // bearer returns the one person with title t, or -1.
