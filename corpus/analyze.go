@@ -729,10 +729,10 @@ func transcriptLabel(text string) (string, int) {
 
 // transcriptLabels returns, for an article set out as a transcript, the
 // label that opens each paragraph without quotation marks ("HALLORAN: The
-// gentlewoman knows …"); nil when fewer than two such paragraphs, by two
-// speakers, make it one. A label counts only when it names a person the
-// article names elsewhere: "LONDON:", "WHY IT MATTERS:" and "UPDATE:" are
-// no speakers.
+// gentlewoman knows …"); nil unless two speakers take turns and one of
+// them speaks twice. A label counts only when it names one person the
+// article names elsewhere ("LONDON:", "WHY IT MATTERS:" and "UPDATE:" are
+// no speakers) and its turn does not end with a rating out of ten.
 func (an *analysis) transcriptLabels() []string {
 	labels := make([]string, len(an.paras))
 	turns := map[string]int{}
@@ -769,8 +769,9 @@ func endsWithScore(text string) bool {
 	return last != "" && strings.Trim(last, "0123456789.") == ""
 }
 
-// knownPerson reports whether a label in capitals names a person the
-// article names otherwise ("HALLORAN" for "Rep. Victor Halloran").
+// knownPerson reports whether a label in capitals names one person the
+// article names otherwise ("HALLORAN" for "Rep. Victor Halloran"), and not
+// two who share the surname.
 func (an *analysis) knownPerson(label string) bool {
 	e := -1
 	for k, x := range an.ents {
