@@ -209,9 +209,11 @@ func (h *handlers) speaker(_ context.Context, r request) (Response, error) {
 
 // findSpeaker finds a person in every article of arts that names them:
 // each article's best match for name (see corpus.Article.FindSpeakers).
-// When some article knows the name exactly (as a name or alias, ignoring
-// case and punctuation), articles that only come near it (a typo away) are
-// left out: there the name is likely someone else's.
+// When some article knows the name exactly (a name or alias, ignoring
+// case, punctuation, a leading title and "the"; see corpus.Speaker.Named),
+// articles that only come near it (a typo away, a surname alone, or a
+// role in a description) are left out: there the name is likely someone
+// else's.
 func findSpeaker(arts []*corpus.Article, name string) []speakerHit {
 	var exact, near []speakerHit
 	for _, a := range arts {

@@ -205,7 +205,7 @@ func (an *analysis) subjects(pi int, s sentence) []int {
 		}
 		if opens && w == "and" {
 			// "Mrs. May and Mr. Corbyn clashed": both are subjects.
-			if mj := an.mentionAtTok(pi, m.tokEnd+1); mj >= 0 && an.subjectNext(pi, &an.ments[mj]) {
+			if mj := an.mentionAtTok(pi, after+1); mj >= 0 && an.subjectNext(pi, &an.ments[mj]) {
 				out = append(out, mi, mj)
 			}
 			continue
@@ -311,7 +311,8 @@ func (an *analysis) attribute() []found {
 				out = append(out, an.statements(pending)...) // "Then Reyes said:" before the turn
 			}
 			pending = nil
-			e := an.labelled(pi, labels[pi])
+			e := an.labelPerson(labels[pi])
+			an.markSpeaker(pi, e)
 			f.attributeTo(an, ":", []int{e})
 			an.touch(e)
 			out = append(out, f)
@@ -772,7 +773,10 @@ func endsWithScore(text string) bool {
 // knownPerson reports whether a label in capitals names one person the
 // article names otherwise ("HALLORAN" for "Rep. Victor Halloran"), and not
 // two who share the surname.
-func (an *analysis) knownPerson(label string) bool {
+func (an *analysis) knownPerson(label string) bool { return an.labelPerson(label) >= 0 }
+
+// labelPerson returns the one person a transcript label names, or -1.
+func (an *analysis) labelPerson(label string) int {
 	e := -1
 	for k, x := range an.ents {
 		if x.org || !x.maybePerson() {
@@ -780,24 +784,29 @@ func (an *analysis) knownPerson(label string) bool {
 		}
 		if strings.EqualFold(x.name, label) || !strings.Contains(label, " ") && strings.EqualFold(x.words[len(x.words)-1], label) {
 			if e >= 0 && e != k {
-				return false // "FIELD:" with Tom and Mary Field named
+				return -1 // "FIELD:" with Tom and Mary Field named
 			}
 			e = k
 		}
 	}
-	return e >= 0
+	return e
 }
 
-// labelled returns the entity a transcript label names in paragraph pi,
-// marked as a person who speaks.
+// labelled returns the entity a speaker label inside a quotation names in
+// paragraph pi ("WALLACE: Let's start …"), marked as a person who speaks.
 func (an *analysis) labelled(pi int, label string) int {
 	e := an.entityFor(label)
+	an.markSpeaker(pi, e)
+	return e
+}
+
+// markSpeaker records that entity e, a person, speaks in paragraph pi.
+func (an *analysis) markSpeaker(pi, e int) {
 	ent := an.ents[e]
 	ent.source, ent.person, ent.org = true, true, false
 	addPara(ent, pi+1)
 	first := sort.Search(len(an.ments), func(i int) bool { return an.ments[i].para >= pi })
 	ent.first = min(ent.first, first)
-	return e
 }
 
 // entityFor finds the entity a name written in capitals refers to

@@ -429,17 +429,18 @@ func (an *analysis) backNP(pi int, s sentence, j int) source {
 		// name completes a noun phrase about someone else, who speaks.
 		// Only a spokesperson speaks for the name ("a spokesman for the
 		// Kremlin").
-		head := strings.ToLower(pt.word(k - 2))
-		if m := an.mentionEndingAt(pi, pt.toks[j].end); m >= 0 && an.ments[m].start > pt.toks[k].start && !startsUpper(pt.word(k)) {
-			// "spokeswoman for women Sandra Gidley said": the name
-			// follows the role's phrase; it is no object of "for".
-		} else if !spokespeople[head] || !an.namesOrg(pi, k, j) {
+		noun := strings.ToLower(pt.word(k - 2))
+		// "spokeswoman for women Sandra Gidley said": a name after
+		// lower-case words of the role's phrase is no object of "for".
+		m := an.mentionEndingAt(pi, pt.toks[j].end)
+		afterRole := m >= 0 && an.ments[m].start > pt.toks[k].start && !startsUpper(pt.word(k))
+		if !afterRole && (!spokespeople[noun] || !an.namesOrg(pi, k, j)) {
 			// Only an organisation speaks through a spokesman: "a
 			// representative for Kayla Brooke" is not Kayla Brooke.
 			if src := an.backNP(pi, s, k-2); len(src.ents) > 0 {
 				return src
 			}
-			return source{anon: true, stranger: strangers[head] || spokespeople[head]}
+			return source{anon: true, stranger: strangers[noun] || spokespeople[noun]}
 		}
 	}
 	src := an.npSource(pi, pt.toks[k].start, pt.toks[j].end, head)
@@ -521,7 +522,7 @@ func (an *analysis) stanceOrg(pi int, s sentence) int {
 	}
 	pt := &an.paras[pi]
 	from, to := pt.toks[s.from].start, pt.toks[s.to-1].end
-	verb := false
+	opening := -1
 	for _, mi := range pt.ments {
 		m := &an.ments[mi]
 		if m.start < from || m.end > to || m.inQuote {
@@ -530,18 +531,20 @@ func (an *analysis) stanceOrg(pi int, s sentence) int {
 		if m.ent != e {
 			return -1 // "… fined Google": another name
 		}
-		for i := s.from; i < s.to; i++ {
-			if pt.toks[i].start >= m.end && pt.toks[i].kind == tWord {
-				w := pt.word(i)
-				verb = cueVerbs[w] || stanceVerbs[w]
-				break
-			}
+		if opening < 0 {
+			opening = mi
 		}
 	}
-	if !verb {
-		return -1
+	// The verb right after the opening name.
+	for i := s.from; i < s.to && opening >= 0; i++ {
+		if pt.toks[i].start >= an.ments[opening].end && pt.toks[i].kind == tWord {
+			if w := pt.word(i); cueVerbs[w] || stanceVerbs[w] {
+				return e
+			}
+			break
+		}
 	}
-	return e
+	return -1
 }
 
 // spokespeople speak for the name after "for" or "of": "a spokesman for
@@ -680,7 +683,7 @@ func (an *analysis) npSource(pi int, start, end int, head string) source {
 		return source{anon: true} // "Republican claims"; "the Times wrote" names a paper
 	}
 	h, _ := stripPossessive(head)
-	if e := an.ents[m.ent]; m.end == end && (partyMembers[e.words[len(e.words)-1]] || len(e.words) == 1 && demonym(e.words[0])) &&
+	if e := an.ents[m.ent]; m.end == end && (partyMembers[e.words[len(e.words)-1]] || len(e.words) == 1 && demonym(e.words[0]) && !e.org) &&
 		determiners[strings.ToLower(firstWord(pt.text[start:end]))] {
 		// "the Indiana Republican added", "the Spaniard said": a person
 		// described by party or country, not named.
@@ -702,26 +705,21 @@ var groups = wordSet(`Police Democrats Republicans Conservatives Dems`)
 
 // partyMembers name one member of a party: "the Republican said" speaks
 // of a person, not of the party.
-var partyMembers = wordSet(`Republican Democrat Tory Conservative Liberal Independent Socialist Libertarian`)
+var partyMembers = wordSet(`Republican Democrat Tory Conservative Liberal Socialist Libertarian`)
 
-// demonyms name a person by their country without a regular ending.
+// demonyms name one person by their country or people ("the Spaniard
+// said"). A list, not endings: "the Vatican", "the Guardian" and "the
+// Taliban" end alike and are no persons.
 var demonyms = wordSet(`Spaniard Swede Dane Finn Pole Scot Turk Brit Greek Czech Thai Kiwi Aussie
-	Swiss Dutchman Frenchman Englishman Irishman Welshman Scotsman Dutchwoman Frenchwoman
-	Englishwoman Irishwoman Welshwoman Scotswoman`)
+	Dutchman Frenchman Englishman Irishman Welshman Scotsman Dutchwoman Frenchwoman Englishwoman
+	Irishwoman Welshwoman Scotswoman Italian German American Russian Brazilian Argentine
+	Argentinian Australian Canadian Mexican Norwegian Belgian Colombian Nigerian Kenyan Egyptian
+	Iranian Indian Pakistani Israeli Iraqi Portuguese Japanese Croatian Serbian Ukrainian
+	Austrian Hungarian Romanian Bulgarian Chilean Peruvian Uruguayan Ghanaian Senegalese
+	Cameroonian Moroccan Algerian Tunisian Jamaican Venezuelan Ecuadorian Slovenian Slovakian`)
 
-// demonym reports whether w names a person by their country or people
-// ("the Spaniard", "the Italian", "the Portuguese", "the Israeli").
-func demonym(w string) bool {
-	if demonyms[w] {
-		return true
-	}
-	for _, suf := range []string{"ian", "ean", "ese", "an", "i"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 && !strings.HasSuffix(w, "Mountain") {
-			return true
-		}
-	}
-	return false
-}
+// demonym reports whether w names a person by their country or people.
+func demonym(w string) bool { return demonyms[w] }
 
 // firstWord returns the first word of s, up to a space.
 func firstWord(s string) string {
@@ -792,8 +790,8 @@ func (an *analysis) appositiveBack(pi int, s sentence, j int) source {
 			}
 			return source{}
 		}
-		if aside(pt, k+1, pos) || placeAfterPlace(pt, k, pos) {
-			if !placeAfterPlace(pt, k, pos) && pt.word(k+1) != "of" {
+		if place := placeAfterPlace(pt, k, pos); place || aside(pt, k+1, pos) {
+			if !place && pt.word(k+1) != "of" {
 				// "Mr. King, 82, told me": the name is right before.
 				if src := an.backNP(pi, s, k-1); len(src.ents) > 0 || src.pronoun != "" {
 					return src

@@ -432,6 +432,15 @@ func TestQuotations(t *testing.T) {
 			want: nil,
 		},
 		{
+			name:  "a short surname as a transcript label",
+			paras: []string{"Rep. Ann Xu spoke. Rep. Bo Li spoke.", "XU: Yes.", "LI: No.", "XU: Maybe."},
+			want: []q{
+				{2, corpus.Direct, "Ann Xu", "Yes."},
+				{3, corpus.Direct, "Bo Li", "No."},
+				{4, corpus.Direct, "Ann Xu", "Maybe."},
+			},
+		},
+		{
 			name: "ratings in capitals are a list, not a transcript",
 			paras: []string{
 				"England beat Spain 2-1. Jordan Pickford and Harry Kane starred.",
@@ -541,6 +550,14 @@ func TestQuotations(t *testing.T) {
 			want: []q{
 				{1, corpus.Direct, "", "Kayla asks for privacy,"},
 				{1, corpus.Direct, "", "We deny it,"},
+			},
+		},
+		{
+			name:  "organisations whose names end like a people's",
+			paras: []string{"“We are concerned,” the Vatican said. “So are we,” the Guardian said."},
+			want: []q{
+				{1, corpus.Direct, "Vatican", "We are concerned,"},
+				{1, corpus.Direct, "Guardian", "So are we,"},
 			},
 		},
 		{
