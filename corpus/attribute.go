@@ -66,7 +66,7 @@ var npBoundary = wordSet(`that which who whom whose and or but because as when w
 	after before since than so of in on at by for with from to about into over under is
 	was were are be been being not what how why where there then also has had have
 	would will could should may might can do does did said says told this these those
-	it its their`)
+	it its their representing`)
 
 // personPronouns are resolved to the person they stand for.
 var personPronouns = wordSet(`he she`)
@@ -424,10 +424,12 @@ func (an *analysis) backNP(pi int, s sentence, j int) source {
 	if e := an.personOf(pi, s, k, j); e >= 0 {
 		return source{ents: []int{e}}
 	}
-	if k-2 >= s.from && (pt.word(k-1) == "of" || pt.word(k-1) == "for") && pt.toks[k-2].kind == tWord && !startsUpper(pt.word(k-2)) {
-		// "a friend of Obama said", "a lawyer for Ms Smith said": the
-		// name completes a noun phrase about someone else, who speaks.
-		// Only a spokesperson speaks for the name ("a spokesman for the
+	if k-2 >= s.from && complementPreps[pt.word(k-1)] && pt.toks[k-2].kind == tWord && an.commonNoun(pi, k-2) {
+		// "a friend of Obama said", "Lawyers for Ms Smith said", "an
+		// aide to Senator Kwame Mensah said", "a source close to …", "a
+		// doctor at Kenyatta National Hospital said": the name completes
+		// a noun phrase about someone else, who speaks. Only a
+		// spokesperson speaks for the name ("a spokesman for the
 		// Kremlin").
 		noun := strings.ToLower(pt.word(k - 2))
 		// "spokeswoman for women Sandra Gidley said": a name after
@@ -489,6 +491,28 @@ var institutionsAndBodies = wordSet(`company firm council government ministry de
 	campaign party union group bank club police army committee commission court school university
 	hospital charity board authority administration embassy team league federation`)
 
+// complementPreps join a noun for a person to the name it is about:
+// "critics of", "a lawyer for", "an aide to", "a doctor at", "a lawyer
+// representing".
+var complementPreps = wordSet(`of for to at representing`)
+
+// commonNoun reports whether token i of paragraph pi is a common noun
+// rather than part of a name: lower case, or capitalised only because it
+// opens the sentence ("Critics of Mayor Sofía Herrera said").
+func (an *analysis) commonNoun(pi, i int) bool {
+	pt := &an.paras[pi]
+	w := pt.word(i)
+	if !startsUpper(w) {
+		return true
+	}
+	for _, mi := range pt.ments {
+		if m := &an.ments[mi]; m.start <= pt.toks[i].start && pt.toks[i].start < m.end && m.ent >= 0 {
+			return false
+		}
+	}
+	return i == 0 || pt.punct(i-1) == "." || pt.toks[i-1].kind == tQuote
+}
+
 // spokesWords name one who speaks for an organisation.
 var spokesWords = wordSet(`spokesman spokeswoman spokesperson`)
 
@@ -547,11 +571,13 @@ func (an *analysis) stanceOrg(pi int, s sentence) int {
 	return -1
 }
 
-// spokespeople speak for the name after "for" or "of": "a spokesman for
-// the Kremlin said" is the Kremlin's word, and "a committee of MPs" speaks
-// as MPs.
+// spokespeople speak for the organisation named after "for", "of" or
+// "at": "a spokesman for the Kremlin said" is the Kremlin's word,
+// "officials at Homeland Security Investigations said" the agency's, and
+// "a committee of MPs" speaks as MPs.
 var spokespeople = wordSet(`spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople
-	representative representatives committee panel group coalition delegation caucus`)
+	representative representatives committee panel group coalition delegation caucus official
+	officials`)
 
 // coordinated collects the names listed before the noun phrase starting at
 // token k: "Thomson, Carden, and Harrison pointed out".

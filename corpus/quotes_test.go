@@ -561,6 +561,27 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
+			name: "someone else of, for, to or at a name speaks",
+			paras: []string{
+				"Critics of Mayor Sofía Herrera said the plan was “too expensive.”",
+				"Lawyers for Olumide Bankole said the arrest was “unlawful.”",
+				"“The charges are false,” a lawyer representing Zhang Wei said.",
+				"“He will resign,” a source close to Prime Minister Karim Haddad said.",
+				"“He is recovering,” an aide to Senator Kwame Mensah said.",
+				"“Patients died,” a doctor at Kenyatta National Hospital said.",
+				"“We are concerned,” officials at Homeland Security Investigations said.",
+			},
+			want: []q{
+				{1, corpus.Mixed, "", "too expensive."},
+				{2, corpus.Mixed, "", "unlawful."},
+				{3, corpus.Direct, "", "The charges are false,"},
+				{4, corpus.Direct, "", "He will resign,"},
+				{5, corpus.Direct, "", "He is recovering,"},
+				{6, corpus.Direct, "", "Patients died,"},
+				{7, corpus.Direct, "Homeland Security Investigations", "We are concerned,"},
+			},
+		},
+		{
 			name:  "the Spaniard is no name",
 			paras: []string{"Luis Marquina scored twice. “I just tried to be in the right place,” the Spaniard said."},
 			want:  []q{{1, corpus.Direct, "", "I just tried to be in the right place,"}},
