@@ -191,6 +191,10 @@ func (an *analysis) subjects(pi int, s sentence) []int {
 				continue
 			}
 		}
+		if passiveAgent(pt, m.tokStart) && !joinedBefore(pt, from, m.start) {
+			out = append(out, mi) // "The plan was praised by Ngozi Okafor."
+			continue
+		}
 		next := pt.flat[after]
 		w := pt.text[next.start:next.end]
 		opens := m.start == from
@@ -244,6 +248,32 @@ func (an *analysis) subjectNext(pi int, m *mention) bool {
 	next := pt.flat[m.tokEnd]
 	w := pt.text[next.start:next.end]
 	return next.kind == tWord && !startsUpper(w) && !notSubjectNext[w]
+}
+
+// passiveAgent reports whether the name at flat token i is the agent of
+// a passive verb ("The plan was praised by Ngozi Okafor"): the doer, whom
+// a "she" that follows most likely means.
+func passiveAgent(pt *paraText, i int) bool {
+	if i < 2 || pt.flat[i-1].kind != tWord || pt.text[pt.flat[i-1].start:pt.flat[i-1].end] != "by" {
+		return false
+	}
+	v := pt.flat[i-2]
+	w := pt.text[v.start:v.end]
+	return v.kind == tWord && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")) && !startsUpper(w)
+}
+
+// joinedBefore reports whether a word that opens a subordinate clause
+// ("why it was mentioned by …", "that", "which") stands in paragraph text
+// between byte offsets from and to.
+func joinedBefore(pt *paraText, from, to int) bool {
+	for _, t := range pt.flat {
+		if t.start >= from && t.end <= to && t.kind == tWord {
+			if w := strings.ToLower(pt.text[t.start:t.end]); clauseJoiners[w] || w == "why" || w == "how" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // subjectBefore returns the entity of the last clause subject before byte

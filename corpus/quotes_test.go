@@ -800,6 +800,21 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Jane Roe"},
 		},
 		{
+			name: "she after the agent of a passive verb",
+			paras: []string{
+				"Governor Musa Danjuma said the budget was balanced.",
+				"The plan was praised by Ngozi Okafor. “It is a good start,” she said.",
+			},
+			want: []string{"Ngozi Okafor"},
+		},
+		{
+			name: "an agent inside a subordinate clause is no antecedent",
+			paras: []string{
+				"Spokesman Jason Miller said the policy was clear. But he could not explain why it was mentioned by Ivanka Trump. “We don't have it written down,” he said.",
+			},
+			want: []string{"Jason Miller"},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
