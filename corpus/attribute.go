@@ -830,7 +830,7 @@ func (an *analysis) appositiveBack(pi int, s sentence, j int) source {
 			// "Ann Lee's aide, Bo Park, said": a name in apposition,
 			// perhaps after its role ("Its chairman, retired engineer
 			// Keith Ormsby, said").
-			if m := an.mentionEndingAt(pi, pt.toks[pos-1].end); m >= 0 && an.ments[m].ent >= 0 && an.roleThenName(pi, k+1, an.ments[m].start) {
+			if m := an.mentionEndingAt(pi, pt.toks[pos-1].end); m >= 0 && an.ments[m].ent >= 0 && an.roleThenName(pi, k+1, an.ments[m].start) && !an.complementBefore(pi, s, k) {
 				return source{ents: []int{an.ments[m].ent}}
 			}
 			return source{}
@@ -857,6 +857,27 @@ func affiliation(pt *paraText, from, to int) bool {
 	}
 	next := pt.word(from + 1)
 	return next == "the" || startsUpper(next)
+}
+
+// complementBefore reports whether the phrase that ends at the comma at
+// token k names a person's role and is the object of "of", "for", "to",
+// "at" or "representing" after a noun for another person: "A lawyer for
+// the former water minister, Khaled Al-Masri, told …", where the lawyer
+// speaks, not the minister.
+func (an *analysis) complementBefore(pi int, s sentence, k int) bool {
+	pt := &an.paras[pi]
+	if !roleNoun(strings.ToLower(pt.word(k - 1))) {
+		// "A lawyer for the news outlets, David Schulz, said": the name
+		// renames the lawyer; only a person's role right before it
+		// ("… for the former water minister, Khaled Al-Masri") takes it.
+		return false
+	}
+	for i := k - 1; i > s.from && pt.toks[i].kind == tWord; i-- {
+		if complementPreps[pt.word(i)] {
+			return pt.toks[i-1].kind == tWord && an.commonNoun(pi, i-1) && !possessiveDeterminers[strings.ToLower(pt.word(i-1))]
+		}
+	}
+	return false
 }
 
 // roleThenName reports whether the tokens of paragraph pi from token i up

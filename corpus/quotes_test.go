@@ -582,6 +582,17 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
+			name: "a name after a lawyer's client's role is the client's",
+			paras: []string{
+				"A lawyer for the former minister, Bo Park, said the ruling was “wrong.”",
+				"A lawyer for the news outlets, David Schulz, said no decision had been “made.”",
+			},
+			want: []q{
+				{1, corpus.Mixed, "", "wrong."},
+				{2, corpus.Mixed, "David Schulz", "made."},
+			},
+		},
+		{
 			name:  "the Spaniard is no name",
 			paras: []string{"Luis Marquina scored twice. “I just tried to be in the right place,” the Spaniard said."},
 			want:  []q{{1, corpus.Direct, "", "I just tried to be in the right place,"}},
