@@ -372,8 +372,9 @@ func (an *analysis) attribute() []found {
 			subj := an.subjects(pi, s)
 			for h := range hits[si] {
 				at := pt.toks[hits[si][h].tok].start
+				aside := parentheticalPronoun(pt, s, &hits[si][h])
 				for len(subj) > 0 && an.ments[subj[0]].start < at {
-					if h == 0 {
+					if h == 0 && !aside {
 						// Later subjects are inside the words a cue
 						// reports: "He said Mr Blair had spoken …,
 						// adding: …" is still his.
@@ -495,6 +496,16 @@ func (an *analysis) attribute() []found {
 	}
 	an.runOnBack(out)
 	return out
+}
+
+// parentheticalPronoun reports whether h is a pronoun's cue set off by
+// commas after the subject of the words it reports: in "Reyes, he said,
+// had cracked the case", Reyes is whom he speaks of, so Reyes is no
+// antecedent of "he".
+func parentheticalPronoun(pt *paraText, s sentence, h *cueHit) bool {
+	c := h.tok
+	return h.src.pronoun != "" && c-2 > s.from && pt.punct(c-2) == "," && pt.word(c-1) != "" &&
+		c+1 < s.to && pt.punct(c+1) == ","
 }
 
 // datelineLen returns the length of a dateline or time stamp that opens

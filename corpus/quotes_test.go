@@ -826,6 +826,14 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Jason Miller"},
 		},
 		{
+			name: "the name before “, he said,” is whom he speaks of",
+			paras: []string{
+				"Detective Paul Reyes led the inquiry.",
+				"Chief Omar Afzal praised the detectives. Reyes, he said, had “cracked the case.”",
+			},
+			want: []string{"Omar Afzal"},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
