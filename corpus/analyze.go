@@ -18,6 +18,19 @@ type analysis struct {
 	// salient lists the entities that were recently sources or sentence
 	// subjects, most recent last: the antecedents of "he" and "she".
 	salient []int
+	// touchedAt holds, for each entity on the salience list, the end of
+	// the sentence in which it last became salient; at is the end of the
+	// sentence being read.
+	touchedAt map[int]mark
+	at        mark
+}
+
+// mark is a place in an article: a byte offset in a paragraph.
+type mark struct{ para, off int }
+
+// before reports whether m comes before o.
+func (m mark) before(o mark) bool {
+	return m.para < o.para || m.para == o.para && m.off < o.off
 }
 
 // found is a quotation or statement before it becomes a Quote.
@@ -341,6 +354,7 @@ func (an *analysis) attribute() []found {
 				out = append(out, an.statements(pending)...) // "Then Reyes said:" before the turn
 			}
 			pending = nil
+			an.at = mark{pi, end}
 			e := an.labelPerson(labels[pi])
 			an.markSpeaker(pi, e)
 			f.attributeTo(an, ":", []int{e})
@@ -370,6 +384,7 @@ func (an *analysis) attribute() []found {
 			// Subjects and cues, in text order, make the antecedents of
 			// the pronouns that follow them.
 			subj := an.subjects(pi, s)
+			an.at = mark{pi, pt.toks[s.to-1].end}
 			for h := range hits[si] {
 				at := pt.toks[hits[si][h].tok].start
 				aside := parentheticalPronoun(pt, s, &hits[si][h])
@@ -385,6 +400,7 @@ func (an *analysis) attribute() []found {
 				an.speakersOf(&hits[si][h])
 			}
 			if len(hits[si]) == 0 {
+				an.pronounSubject(pi, s)
 				if r := an.openingRole(pi, s); r != "" {
 					an.byRole(r) // "The prime minister ratcheted up …"
 				}
@@ -497,6 +513,32 @@ func (an *analysis) attribute() []found {
 	an.runOnBack(out)
 	return out
 }
+
+// pronounSubject keeps the antecedent of a "he" or "she" that opens
+// sentence s current: in "Miller said …. But he could not explain why it
+// was mentioned by Ivanka Trump." Ivanka Trump is named in the sentence in
+// which Miller last was the subject, and so is no rival (see rival) of the
+// next "he". The order of the salience list is left as it is.
+func (an *analysis) pronounSubject(pi int, s sentence) {
+	pt := &an.paras[pi]
+	i := s.from
+	if sentenceLinks[strings.ToLower(pt.word(i))] {
+		i++
+		if pt.punct(i) == "," {
+			i++ // "However, he could not explain …"
+		}
+	}
+	p := strings.ToLower(pt.word(i))
+	if i >= s.to || p != "he" && p != "she" {
+		return
+	}
+	if e := an.resolve(p, mark{pi, pt.toks[i].start}); e >= 0 {
+		an.touchedAt[e] = an.at
+	}
+}
+
+// sentenceLinks are words that may open a sentence before its subject.
+var sentenceLinks = wordSet(`but and yet so still then later now however meanwhile`)
 
 // parentheticalPronoun reports whether h is a pronoun's cue set off by
 // commas after the subject of the words it reports: in "Reyes, he said,

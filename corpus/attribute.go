@@ -1013,25 +1013,62 @@ func (an *analysis) mentionEndingAt(pi int, end int) int {
 	return -1
 }
 
-// resolve turns a pronoun into the most recent compatible source: a person
-// quoted, or named as the subject of a sentence, in this paragraph or an
-// earlier one. It returns -1 when there is none.
-func (an *analysis) resolve(pronoun string) int {
+// resolve turns a pronoun at place at into the most recent compatible
+// source: a person quoted, or named as the subject of a sentence, in this
+// paragraph or an earlier one. It returns -1 when there is none, or when a
+// later sentence named someone else the pronoun could stand for (see
+// rival).
+func (an *analysis) resolve(pronoun string, at mark) int {
 	for i := len(an.salient) - 1; i >= 0; i-- {
 		if an.salient[i] == unknownEntity {
 			return -1
 		}
 		e := an.ents[an.salient[i]]
-		if !e.maybePerson() {
+		if !e.maybePerson() || !fits(pronoun, e) {
 			continue
 		}
-		switch {
-		case pronoun == "he" && e.gender == 'f', pronoun == "she" && e.gender == 'm':
-			continue
+		if an.rival(an.salient[i], pronoun, at) {
+			return -1
 		}
 		return an.salient[i]
 	}
 	return -1
+}
+
+// fits reports whether pronoun may stand for e.
+func fits(pronoun string, e *entity) bool {
+	return !(pronoun == "he" && e.gender == 'f' || pronoun == "she" && e.gender == 'm')
+}
+
+// rival reports whether a person the pronoun could stand for, other than
+// e, is named outside quotations after the sentence in which e last became
+// salient and before the pronoun at place at. In "Grace Adeyemi said …. The
+// governor called the widow, Amara Okafor. “He was kind,” she said." the
+// widow may be the one who speaks: with two candidates the pronoun is left
+// unresolved rather than guessed. Someone named in the same sentence as e
+// ("Field attacked Ben Cole. “He lies,” he said.") is no rival: the
+// sentence's subject stays the antecedent.
+func (an *analysis) rival(e int, pronoun string, at mark) bool {
+	from, ok := an.touchedAt[e]
+	if !ok {
+		return false
+	}
+	for pi := from.para; pi <= at.para && pi < len(an.paras); pi++ {
+		for _, mi := range an.paras[pi].ments {
+			m := &an.ments[mi]
+			p := mark{pi, m.start}
+			if p.before(from) || !p.before(at) || m.ent < 0 || m.ent == e || m.inQuote || m.possessed {
+				continue
+			}
+			if pi == at.para && m.end <= at.off && strings.TrimSpace(an.paras[pi].text[m.end:at.off]) == ", "+pronoun {
+				continue // "Reyes, he said, had …": whom he speaks of
+			}
+			if o := an.ents[m.ent]; o.maybePerson() && fits(pronoun, o) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // speakersOf resolves a cue's source to entities, pushing them onto the
@@ -1042,7 +1079,8 @@ func (an *analysis) speakersOf(h *cueHit) []int {
 	}
 	switch {
 	case h.src.pronoun != "":
-		if e := an.resolve(h.src.pronoun); e >= 0 {
+		at := mark{an.at.para, an.paras[an.at.para].toks[h.tok].start}
+		if e := an.resolve(h.src.pronoun, at); e >= 0 {
 			h.speakers = []int{e}
 		}
 	case h.src.role != "":
@@ -1202,6 +1240,12 @@ var strangers = wordSet(`spokesman spokeswoman spokesperson aide official source
 
 // touch makes entity e the most recent on the salience list.
 func (an *analysis) touch(e int) {
+	if e != unknownEntity {
+		if an.touchedAt == nil {
+			an.touchedAt = map[int]mark{}
+		}
+		an.touchedAt[e] = an.at
+	}
 	if n := len(an.salient); n > 0 && an.salient[n-1] == e {
 		return
 	}

@@ -107,6 +107,8 @@ var orgWords = map[string]bool{
 	"Dem": true, "Dems": true,
 	"Board": true, "Forum": true, "Review": true, "Library": true,
 	"Museum": true, "Capitol": true, "Pentagon": true,
+	"Convention": true, "Conference": true, "Summit": true, "Symposium": true,
+	"Assembly": true, "Parliament": true, "Festival": true,
 }
 
 // locatives come before places: "in Russia", "across Wales".

@@ -834,6 +834,37 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Omar Afzal"},
 		},
 		{
+			name: "someone named after the last speaker leaves she unresolved",
+			paras: []string{
+				"Grace Adeyemi said the family was grateful.",
+				"The governor called the widow, Amara Okafor, on Wednesday. “He was kind,” she said.",
+			},
+			want: []string{""},
+		},
+		{
+			name: "someone named in the speaker's own sentence is no rival",
+			paras: []string{
+				"Tom Field said the deal was bad.",
+				"Field then attacked Ben Cole. “He lies,” he said.",
+			},
+			want: []string{"Tom Field"},
+		},
+		{
+			name: "a sentence opened by he keeps its antecedent current",
+			paras: []string{
+				"Tom Field said the deal was bad. He then attacked Ben Cole. “He lies,” he said.",
+			},
+			want: []string{"Tom Field"},
+		},
+		{
+			name: "a convention is no rival",
+			paras: []string{
+				"Ann Lee said the vote mattered.",
+				"The speech at the Baptist Convention ran long. “We pray,” she said.",
+			},
+			want: []string{"Ann Lee"},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
