@@ -424,6 +424,15 @@ func (an *analysis) backNP(pi int, s sentence, j int) source {
 	if e := an.personOf(pi, s, k, j); e >= 0 {
 		return source{ents: []int{e}}
 	}
+	if k-2 >= s.from && locativePreps[pt.word(k-1)] && pt.toks[k-2].kind == tWord && an.nameAt(pi, k, j) {
+		// "Neighbours on Third Street said", "Sen. Rob Portman from Ohio
+		// said": the place completes the phrase before it, which names
+		// the source or leaves it unnamed.
+		if src := an.backNP(pi, s, k-2); len(src.ents) > 0 || src.pronoun != "" {
+			return src
+		}
+		return source{anon: true}
+	}
 	if k-2 >= s.from && complementPreps[pt.word(k-1)] && pt.toks[k-2].kind == tWord && an.commonNoun(pi, k-2) {
 		// "a friend of Obama said", "Lawyers for Ms Smith said", "an
 		// aide to Senator Kwame Mensah said", "a source close to …", "a
@@ -452,6 +461,13 @@ func (an *analysis) backNP(pi int, s sentence, j int) source {
 	return src
 }
 
+// nameAt reports whether tokens [k, j] of paragraph pi are one name.
+func (an *analysis) nameAt(pi, k, j int) bool {
+	pt := &an.paras[pi]
+	m := an.mentionEndingAt(pi, pt.toks[j].end)
+	return m >= 0 && an.ments[m].start == pt.toks[k].start
+}
+
 // personOf reads a noun phrase, tokens [k, j], that is a name after
 // "<person> of": "Rep. Adam Schiff of California", "Lord Nicholls of
 // Birkenhead". The name after "of" says where the person is from; the
@@ -461,7 +477,7 @@ func (an *analysis) personOf(pi int, s sentence, k, j int) int {
 	if k-2 < s.from || pt.word(k-1) != "of" || pt.toks[k-2].kind != tWord {
 		return -1
 	}
-	if m := an.mentionEndingAt(pi, pt.toks[j].end); m < 0 || an.ments[m].start != pt.toks[k].start {
+	if !an.nameAt(pi, k, j) {
 		return -1
 	}
 	p := an.mentionEndingAt(pi, pt.toks[k-2].end)
@@ -495,6 +511,10 @@ var institutionsAndBodies = wordSet(`company firm council government ministry de
 // "critics of", "a lawyer for", "an aide to", "a doctor at", "a lawyer
 // representing".
 var complementPreps = wordSet(`of for to at representing`)
+
+// locativePreps link a noun phrase to the place its people are in or come
+// from.
+var locativePreps = wordSet(`in on near from across outside inside around throughout`)
 
 // commonNoun reports whether token i of paragraph pi is a common noun
 // rather than part of a name: lower case, or capitalised only because it

@@ -111,6 +111,11 @@ var orgWords = map[string]bool{
 	"Assembly": true, "Parliament": true, "Festival": true,
 }
 
+// onBodies are the heads of names of bodies that go on with "on":
+// "Council on Foreign Relations".
+var onBodies = map[string]bool{"Commission": true, "Council": true, "Committee": true, "Subcommittee": true,
+	"Board": true, "Conference": true, "Panel": true}
+
 // locatives come before places: "in Russia", "across Wales".
 var locatives = map[string]bool{"in": true, "to": true, "from": true, "across": true, "throughout": true, "into": true, "near": true, "outside": true, "inside": true, "within": true}
 
@@ -239,10 +244,12 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 					j += 2
 					continue
 				}
-				if len(words) > 0 && (nameConnectors[w] || w == "of" && (orgWords[words[len(words)-1]] || isTitle(words[len(words)-1]))) &&
+				if len(words) > 0 && (nameConnectors[w] || w == "of" && (orgWords[words[len(words)-1]] || isTitle(words[len(words)-1])) ||
+					w == "on" && onBodies[words[len(words)-1]] && j+1 < len(toks) && !calendarWords[p[toks[j+1].start:toks[j+1].end]]) &&
 					j+1 < len(toks) && toks[j+1].kind == tWord && startsUpper(p[toks[j+1].start:toks[j+1].end]) {
 					// "Charles de Gaulle"; "Bank of England", "Governor of
-					// Texas Greg Abbott".
+					// Texas Greg Abbott", "Commission on Presidential
+					// Debates" (but not "the Council on Monday").
 					words = append(words, w)
 					starts = append(starts, t.start)
 					j++
@@ -382,7 +389,7 @@ func shapeMention(m mention, words []string, starts []int) (mention, bool) {
 		// Pierce"), ends a prefix only before a full name without one:
 		// "State | John Kerry", not "Security | Council" or "North |
 		// Korea".
-		if words[k+1] == "of" {
+		if words[k+1] == "of" || words[k+1] == "on" {
 			// "Governor of Texas | Greg Abbott"; "Bank of England" is
 			// one name.
 			if isTitle(words[k]) && k+3 <= len(words)-2 {

@@ -922,6 +922,34 @@ func TestTitledRoleAppositive(t *testing.T) {
 	}
 }
 
+// TestPlaceIsNoSource checks that a place after "on", "in" or "from"
+// completes the phrase before it, which is the source.
+func TestPlaceIsNoSource(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // the statement's speaker, "" for none
+	}{
+		{"Neighbours on Third Street said the shooting had shaken them.", ""},
+		{"Officials in Moscow said the talks had failed.", ""},
+		{"Sen. Rob Portman from Ohio said the bill would pass.", "Rob Portman"},
+		{"The Council on Foreign Relations said the plan was bold.", "Council on Foreign Relations"},
+		{"Fans cheered Tom Field in early-morning tweets.", ""},
+	}
+	for _, tt := range tests {
+		a, err := corpus.Parse("t", []byte(tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, x := range quotations(a, true) {
+			got = x.speaker
+		}
+		if got != tt.want {
+			t.Errorf("Parse(%q) speaker = %q; want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestSpeakers(t *testing.T) {
 	text := "“Trade will grow,” said Sir Adam Bell, director of the Trade Forum, a London-based group.\n\n" +
 		"Bell, who is a former ambassador to Chile, believes tariffs will fall.\n\n" +
