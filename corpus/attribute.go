@@ -669,7 +669,7 @@ func (an *analysis) forwardNPEnd(pi int, s sentence, c int) (source, int) {
 			continue
 		}
 		if t.kind == tPunct && j > c && (pt.punct(j) == "[" || pt.punct(j) == "]" || pt.punct(j) == "/" ||
-			pt.punct(j) == "." && pt.toks[j-1].kind == tWord && isAbbrev(pt.word(j-1)) && pt.toks[j-1].end == t.start) {
+			pt.punct(j) == "." && pt.toks[j-1].kind == tWord && abbrevAt(pt.text, pt.toks, j-1) && pt.toks[j-1].end == t.start) {
 			j++
 			continue
 		}

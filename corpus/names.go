@@ -262,7 +262,7 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 			}
 			end := t.end
 			j++
-			if j < len(toks) && toks[j].kind == tPunct && p[toks[j].start:toks[j].end] == "." && toks[j].start == t.end && isAbbrev(w) &&
+			if j < len(toks) && toks[j].kind == tPunct && p[toks[j].start:toks[j].end] == "." && toks[j].start == t.end && abbrevAt(p, toks, j-1) &&
 				!(j+1 < len(toks) && toks[j+1].kind == tWord && capStop[p[toks[j+1].start:toks[j+1].end]]) {
 				w += "."
 				end = toks[j].end
@@ -349,7 +349,7 @@ func opensSentence(p string, toks []token, i int) bool {
 	case "!", "?", ":", "“", "\"", "„", "—", "(", "…":
 		return true
 	case ".":
-		return !(i >= 2 && toks[i-2].kind == tWord && toks[i-2].end == prev.start && isAbbrev(p[toks[i-2].start:toks[i-2].end]))
+		return !(i >= 2 && toks[i-2].kind == tWord && toks[i-2].end == prev.start && abbrevAt(p, toks, i-2))
 	}
 	return false
 }

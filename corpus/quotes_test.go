@@ -934,6 +934,7 @@ func TestPlaceIsNoSource(t *testing.T) {
 		{"Sen. Rob Portman from Ohio said the bill would pass.", "Rob Portman"},
 		{"The Council on Foreign Relations said the plan was bold.", "Council on Foreign Relations"},
 		{"Fans cheered Tom Field in early-morning tweets.", ""},
+		{"Ann Lee wrote on X. Field replied that Lee was wrong.", "Field"},
 	}
 	for _, tt := range tests {
 		a, err := corpus.Parse("t", []byte(tt.text))

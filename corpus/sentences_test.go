@@ -16,6 +16,8 @@ func TestSentences(t *testing.T) {
 		{"two sentences", "Russia annexed Crimea. NATO objected.", []string{"Russia annexed Crimea.", "NATO objected."}},
 		{"abbreviations and initials", "On Nov. 14, Gen. Michael Flynn met K.T. McFarland in the U.S. capital. Then he left.",
 			[]string{"On Nov. 14, Gen. Michael Flynn met K.T. McFarland in the U.S. capital.", "Then he left."}},
+		{"a letter alone after on names a thing", "She wrote on X. Musk replied. Then George W. Bush spoke.",
+			[]string{"She wrote on X.", "Musk replied.", "Then George W. Bush spoke."}},
 		{"decimal number", "He had a rating of 86.4. Thomas led the team.", []string{"He had a rating of 86.4.", "Thomas led the team."}},
 		{"circa and et al.", "It cost c. EUR 23 800. Smith et al. Found more.", []string{"It cost c. EUR 23 800.", "Smith et al. Found more."}},
 		{"a quotation is never cut", "He said, “I am tired. What can I say?” Then he left.",

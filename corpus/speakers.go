@@ -392,7 +392,7 @@ loop:
 			}
 			break loop
 		case ".":
-			if i > 0 && toks[i-1].kind == tWord && toks[i-1].end == t.start && isAbbrev(word(i-1)) {
+			if i > 0 && toks[i-1].kind == tWord && toks[i-1].end == t.start && abbrevAt(p, toks, i-1) {
 				continue
 			}
 			break loop

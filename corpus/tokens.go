@@ -152,7 +152,7 @@ func endsSentence(p string, toks []token, i int, qs []qspan) bool {
 		case "!", "?", "…":
 			return true
 		case ".":
-			if i > 0 && toks[i-1].kind == tWord && toks[i-1].end == t.start && isAbbrev(p[toks[i-1].start:toks[i-1].end]) {
+			if i > 0 && toks[i-1].kind == tWord && toks[i-1].end == t.start && abbrevAt(p, toks, i-1) {
 				return false
 			}
 			return true
@@ -198,6 +198,21 @@ var abbreviations = map[string]bool{
 
 // isAbbrev reports whether a word followed by a period is an abbreviation
 // or an initial rather than the end of a sentence.
+// abbrevAt reports whether word token k takes the period after it without
+// ending a sentence (see isAbbrev). A capital letter alone after "on", "in"
+// or "from" names a thing, not a person's initial: "She wrote on X. Musk
+// replied".
+func abbrevAt(p string, toks []token, k int) bool {
+	w := p[toks[k].start:toks[k].end]
+	if !isAbbrev(w) {
+		return false
+	}
+	return utf8.RuneCountInString(w) != 1 || k == 0 || toks[k-1].kind != tWord || !thingPreps[p[toks[k-1].start:toks[k-1].end]]
+}
+
+// thingPreps come before the name of a place or a thing.
+var thingPreps = map[string]bool{"on": true, "in": true, "at": true, "from": true, "into": true, "onto": true, "via": true}
+
 func isAbbrev(w string) bool {
 	if i := strings.LastIndexAny(w, "-‐"); i >= 0 {
 		w = w[i+1:] // (R-Fla.)
