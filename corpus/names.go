@@ -105,7 +105,7 @@ var orgWords = map[string]bool{
 	"Treaty": true, "Act": true, "Kingdom": true, "Republic": true, "Empire": true,
 	"Year": true, "Christmas": true, "Easter": true, "Prison": true, "Lords": true,
 	"Dem": true, "Dems": true,
-	"Board": true, "Forum": true, "Review": true, "Library": true,
+	"Board": true, "Forum": true, "Review": true, "Library": true, "League": true,
 	"Museum": true, "Capitol": true, "Pentagon": true,
 	"Convention": true, "Conference": true, "Summit": true, "Symposium": true,
 	"Assembly": true, "Parliament": true, "Festival": true,
@@ -399,7 +399,7 @@ func shapeMention(m mention, words []string, starts []int) (mention, bool) {
 			}
 			continue
 		}
-		if isTitle(words[k]) && (words[k] != "General" || len(words)-k > 2) || (orgWords[words[k]] || roleNoun(strings.ToLower(words[k]))) && len(words)-k > 2 && !hasOrgWord(words[k+1:]) {
+		if isTitle(words[k]) && !orgWords[words[k+1]] && (words[k] != "General" || len(words)-k > 2) || (orgWords[words[k]] || roleNoun(strings.ToLower(words[k]))) && len(words)-k > 2 && !hasOrgWord(words[k+1:]) {
 			cut = k + 1
 			break
 		}
@@ -467,7 +467,7 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 		k, ok := byKey[m.key()]
 		switch {
 		case ok:
-		case len(m.words) >= 2 && !hasOrgWord(m.words):
+		case len(m.words) >= 2 && !orgShaped(m.words):
 			k = pp.full(m.words)
 		case len(m.words) == 1:
 			k = pp.linkGender(m.words[0], titleGender(m.pre))
@@ -492,7 +492,7 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 			e.placed++ // "repaid £500,000 to Lord Ashcroft" is no place
 		}
 		addPara(e, m.para+1)
-		if m.titled && !hasOrgWord(e.words) {
+		if m.titled && !orgShaped(e.words) {
 			e.person = true
 		}
 		if len(m.words) == 1 && len(e.words) >= 2 && !anyLower(e.words, lower) && !m.placed {
@@ -519,7 +519,7 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 		addAlias(e, m.key())
 	}
 	for _, e := range ents {
-		if hasOrgWord(e.words) || isAllCaps(e.name) && !isInitials(e.words[0]) || placeInitials[e.words[0]] {
+		if orgShaped(e.words) || isAllCaps(e.name) && !isInitials(e.words[0]) || placeInitials[e.words[0]] {
 			e.org = true
 		}
 		if e.gender == 0 && len(e.words) >= 2 && !e.org {
@@ -560,6 +560,33 @@ func anyLower(words []string, lower map[string]bool) bool {
 func (e *entity) maybePerson() bool {
 	return !e.org && (e.person || e.source || len(e.words) >= 2)
 }
+
+// orgShaped reports whether a name of two words or more is an
+// organisation's by its words: one of them an organisation's word, or the
+// name ends in an acronym ("Cancer Research UK", "Volkswagen AG") or opens
+// with one of three letters or more ("IDA Ireland"). People's names do
+// neither, but for letters after a name ("Jane Roe QC").
+func orgShaped(words []string) bool {
+	if hasOrgWord(words) {
+		return true
+	}
+	if len(words) < 2 {
+		return false
+	}
+	first, last := words[0], words[len(words)-1]
+	return acronym(last) && !postnominals[last] || acronym(first) && len(first) >= 3
+}
+
+// acronym reports whether w is written in capitals without periods and has
+// two letters or more.
+func acronym(w string) bool {
+	return len(w) >= 2 && isAllCaps(w) && !strings.Contains(w, ".") && !strings.ContainsFunc(w, unicode.IsDigit)
+}
+
+// postnominals are letters written after a person's name.
+var postnominals = map[string]bool{"MP": true, "QC": true, "KC": true, "MSP": true, "MEP": true, "AM": true,
+	"MD": true, "PhD": true, "OBE": true, "MBE": true, "CBE": true, "KBE": true, "Jr": true, "Sr": true,
+	"II": true, "III": true, "IV": true}
 
 func hasOrgWord(words []string) bool {
 	for _, w := range words {
@@ -610,7 +637,7 @@ func (pp *people) add(k int, e *entity) {
 		pp.counts = append(pp.counts, 0)
 	}
 	pp.ents[k] = e
-	if len(e.words) < 2 || hasOrgWord(e.words) {
+	if len(e.words) < 2 || orgShaped(e.words) {
 		return
 	}
 	last := strings.ToLower(e.words[len(e.words)-1])

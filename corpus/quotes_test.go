@@ -1012,3 +1012,32 @@ func TestDatelineOutOfStatement(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationShapes checks that names ending in an acronym, opening
+// with one, or holding "League" are organisations, which a shorter form of
+// the name does not stand for as a surname does for a person.
+func TestOrganisationShapes(t *testing.T) {
+	text := "Cancer Research UK said the trial was funded.\n\n" +
+		"Most pancreatic tumours are found late. Pancreatic Cancer UK said the study was encouraging. Cases in the UK rose.\n\n" +
+		"Premier League Brentford said the loan was agreed.\n\n" +
+		"IDA Ireland said it will help. Tom Field said Ireland would recover."
+	a, err := corpus.Parse("t", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, x := range quotations(a, true) {
+		got = append(got, x.speaker)
+	}
+	// "Pancreatic", written in lower case elsewhere, is read as an ordinary
+	// word opening the sentence.
+	want := []string{"Cancer Research UK", "Cancer UK", "Premier League Brentford", "IDA Ireland", "Tom Field"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Parse(%q) speakers = %q; want %q", text, got, want)
+	}
+	for _, s := range a.Speakers {
+		if len(s.Aliases) > 0 && s.Name != "Tom Field" {
+			t.Errorf("speaker %q has aliases %q; want none", s.Name, s.Aliases)
+		}
+	}
+}
