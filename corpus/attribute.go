@@ -278,7 +278,11 @@ func isPossessive(w string) bool {
 func (an *analysis) subjectOf(pi int, s sentence, c int) source {
 	pt := &an.paras[pi]
 	j := c - 1
-	for j >= s.from && pt.toks[j].kind == tWord && isSkippable(pt.word(j)) {
+	for j >= s.from && pt.toks[j].kind == tWord && isSkippable(pt.word(j)) &&
+		!(j > s.from && (isPossessive(pt.word(j-1)) || determiners[strings.ToLower(pt.word(j-1))])) {
+		// An adverb between subject and verb ("He repeatedly said"); a
+		// word in -ly after "the" or a possessive is a noun ("Mrs
+		// Harper's family said").
 		j--
 	}
 	if j >= s.from && pt.toks[j].kind == tWord {

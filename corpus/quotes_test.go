@@ -865,6 +865,14 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Ann Lee"},
 		},
 		{
+			name: "a name's family is not the name",
+			paras: []string{
+				"Former nurse Jean Harper died in the crash.",
+				"Mrs Harper's family said she had been “the heart of the village.”",
+			},
+			want: []string{""},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
