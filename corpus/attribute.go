@@ -206,6 +206,11 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 			// "Clinton is describing as “unhinged” …"
 			hit = cueHit{tok: c, cue: pt.word(c-1) + " " + w, src: an.subjectOf(pi, s, c-1)}
 		case cueVerbs[w] || c == s.from && cueVerbs[strings.ToLower(w)] && startsUpper(w):
+			if c == s.from && participleObjects[pt.word(c+1)] {
+				// "Asked whether Germany would send troops, she said":
+				// a participle whose subject is the main clause's.
+				continue
+			}
 			w = strings.ToLower(w)
 			cue := w
 			switch w {
@@ -328,6 +333,10 @@ func (an *analysis) subjectOf(pi int, s sentence, c int) source {
 	}
 	return source{}
 }
+
+// participleObjects open what a participle that opens a sentence is about:
+// "Asked whether …", "Pressed on …", "Told of …".
+var participleObjects = wordSet(`whether if about why what how when where who which on of for by to`)
 
 // possessiveDeterminers may open an inverted source: "said its chairman,
 // Sir Anthony Greener".

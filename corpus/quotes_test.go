@@ -873,6 +873,14 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{""},
 		},
 		{
+			name: "what a sentence-opening participle asks about is no source",
+			paras: []string{
+				"Foreign Minister Anna Lind said talks would continue.",
+				"Asked whether Germany would send troops, she said: “Nothing has been decided.”",
+			},
+			want: []string{"Anna Lind"},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
