@@ -191,6 +191,28 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 			hit = cueHit{tok: c, cue: "went on", src: an.subjectOf(pi, s, c)}
 		case lw == "according" && c+1 < s.to && strings.ToLower(pt.word(c+1)) == "to":
 			hit = cueHit{tok: c, cue: "according to", src: an.forwardNP(pi, s, c+2)}
+		case participles[w] && pt.word(c-1) == "as" && quotedAt(pt, s, c-2) >= 0:
+			// "Xinhua quoted Foreign Minister Wang Yi as saying …": who is
+			// quoted speaks, not who quotes; "Wang was quoted as saying".
+			q := quotedAt(pt, s, c-2)
+			var src source
+			if q == c-2 {
+				j := q - 1
+				for j > s.from && auxiliaries[pt.word(j)] {
+					j--
+				}
+				if j >= s.from && pt.toks[j].kind == tWord && j < q-1 {
+					src = an.backNP(pi, s, j)
+				}
+			} else {
+				src = an.forwardNP(pi, s, q+1)
+			}
+			if !src.found() {
+				continue
+			}
+			// The hit stands at "quoted", so that "as" between it and the
+			// quotation before it opens no new clause.
+			hit = cueHit{tok: q, cue: "quoted as " + w, src: src}
 		case participles[w] && c > s.from && pt.toks[c-1].kind == tWord && an.mentionEndingAt(pi, pt.toks[c-1].end) >= 0:
 			// "footage of Trump saying “…”"
 			m := an.ments[an.mentionEndingAt(pi, pt.toks[c-1].end)]
@@ -213,6 +235,9 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 			}
 			w = strings.ToLower(w)
 			cue := w
+			if w == "quoted" && quotedAsAhead(pt, s, c) {
+				continue // the one quoted is the source (see above)
+			}
 			switch w {
 			case "pointed":
 				if c+1 >= s.to || pt.word(c+1) != "out" {
@@ -252,6 +277,35 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 		}
 	}
 	return out
+}
+
+// quotedAt returns the token of "quoted" in "quoted X as", the phrase
+// that ends at token end ("as" follows it), or -1. X is at most 12
+// tokens long.
+func quotedAt(pt *paraText, s sentence, end int) int {
+	for i := end; i >= s.from && end-i <= 12; i-- {
+		if pt.toks[i].kind != tWord {
+			return -1
+		}
+		if pt.word(i) == "quoted" {
+			return i
+		}
+	}
+	return -1
+}
+
+// quotedAsAhead reports whether "quoted" at token c goes on "… as
+// saying" (or another participle) within 12 tokens.
+func quotedAsAhead(pt *paraText, s sentence, c int) bool {
+	for i := c + 1; i+1 < s.to && i-c <= 13; i++ {
+		if pt.toks[i].kind != tWord {
+			return false
+		}
+		if pt.word(i) == "as" && participles[pt.word(i+1)] {
+			return true
+		}
+	}
+	return false
 }
 
 func quoteAfter(pt *paraText, c, to int) bool {

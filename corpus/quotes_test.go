@@ -881,6 +881,15 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Anna Lind"},
 		},
 		{
+			name: "quoted as saying",
+			paras: []string{
+				"Xinhua quoted Foreign Minister Wang Yi as saying the visit was “a new starting point” for relations.",
+				"“We hope for steady progress,” Wang was quoted as saying.",
+				"State television quoted an unnamed official as saying the border was “closed.”",
+			},
+			want: []string{"Wang Yi", "Wang Yi", ""},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
