@@ -25,9 +25,14 @@ type mention struct {
 	possessed bool // written with ’s
 	placed    bool // after "in", "to", "from": a place more often than a person
 	cued      bool // followed by a cue verb: "Google said"
-	tokStart  int  // index of the name's first token in the paragraph's tokens
-	tokEnd    int  // index of the token after the name
-	ent       int  // entity index, -1 until clustered
+	// who is set for a name that opens a sentence followed by ", who"
+	// ("Mateo, who works weekends, …"; not "of Ashton, Md., who …") or
+	// is set off after a role ("Her daughter, Sofia, …"): a person, though
+	// the name be one word.
+	who      bool
+	tokStart int // index of the name's first token in the paragraph's tokens
+	tokEnd   int // index of the token after the name
+	ent      int // entity index, -1 until clustered
 }
 
 func (m *mention) key() string { return strings.Join(m.words, " ") }
@@ -284,6 +289,9 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 		if j < len(toks) && toks[j].kind == tWord {
 			m.cued = cueVerbs[p[toks[j].start:toks[j].end]]
 		}
+		m.who = opensSentence(p, toks, i) && j+1 < len(toks) && p[toks[j].start:toks[j].end] == "," && toks[j+1].kind == tWord && p[toks[j+1].start:toks[j+1].end] == "who" ||
+			i >= 2 && j < len(toks) && p[toks[j].start:toks[j].end] == "," && p[toks[i-1].start:toks[i-1].end] == "," &&
+				toks[i-2].kind == tWord && roleNoun(p[toks[i-2].start:toks[i-2].end])
 		i = max(j, i+1)
 		m.inQuote = inQuotes(qs, m.start)
 		if ms, ok := shapeMention(m, words, starts); ok {
@@ -436,7 +444,7 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 	}
 	for i := range ms {
 		m := &ms[i]
-		if m.initial && (lower[strings.ToLower(m.words[0])] || len(m.words) == 1 && !inner[m.words[0]] && !m.cued) {
+		if m.initial && (lower[strings.ToLower(m.words[0])] || len(m.words) == 1 && !inner[m.words[0]] && !m.cued && !m.who) {
 			m.words, m.starts = m.words[1:], m.starts[1:]
 			if len(m.starts) > 0 {
 				m.start = m.starts[0]
@@ -492,8 +500,8 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 			e.placed++ // "repaid £500,000 to Lord Ashcroft" is no place
 		}
 		addPara(e, m.para+1)
-		if m.titled && !orgShaped(e.words) {
-			e.person = true
+		if m.titled && !orgShaped(e.words) || m.who && len(m.words) == 1 && !orgWords[m.words[0]] {
+			e.person = true // "Mateo, who works weekends, …"
 		}
 		if len(m.words) == 1 && len(e.words) >= 2 && !anyLower(e.words, lower) && !m.placed {
 			// A surname used alone, when no word of the name is a

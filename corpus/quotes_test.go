@@ -890,6 +890,22 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Wang Yi", "Wang Yi", ""},
 		},
 		{
+			name: "a first name alone before “, who” is a person",
+			paras: []string{
+				"“The first winter nearly broke us,” Paul Weber says.",
+				"Jonas, who is 17, helps with the milking. “I hate the early mornings,” he says.",
+			},
+			want: []string{"Paul Weber", "Jonas"},
+		},
+		{
+			name: "a first name set off after a role is a person",
+			paras: []string{
+				"“It was a leap of faith,” Maria Lopez says.",
+				"Her daughter, Sofia, works there on Saturdays. “Mum made me wash every cup twice,” she says.",
+			},
+			want: []string{"Maria Lopez", "Sofia"},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
