@@ -80,7 +80,18 @@ func runAsk(ctx context.Context, e env, args []string) error {
 	}
 	sc := bufio.NewScanner(e.stdin)
 	sc.Buffer(make([]byte, 0, 64*1024), maxQuestionLine)
-	for sc.Scan() {
+	for n := 0; sc.Scan(); n++ {
+		if !*asJSON {
+			// Readable answers to several questions each say what
+			// they answer, a blank line apart.
+			sep := "\n"
+			if n == 0 {
+				sep = ""
+			}
+			if _, err := fmt.Fprintf(e.stdout, "%sQ: %s\n", sep, strings.TrimSpace(sc.Text())); err != nil {
+				return fmt.Errorf("write answer: %w", err)
+			}
+		}
 		if err := answer(sc.Text()); err != nil {
 			return err
 		}

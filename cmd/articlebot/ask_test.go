@@ -166,6 +166,17 @@ func TestAskStdin(t *testing.T) {
 	}
 }
 
+func TestAskStdinReadable(t *testing.T) {
+	got := runAskCmd(t, "Which country annexed Crimea?\n\n", "--limit", "1")
+	want := "Q: Which country annexed Crimea?\n" +
+		"“the confrontation since Russia annexed Crimea is arguably more dangerous than at any time since the 1960s.”\n" +
+		"  — Adam Thomson, quoted in Trump, Putin and the uneasy future of U.S.–Russia relations (November 2016), ¶6\n" +
+		"\nQ: \nPlease ask a question about the article.\n"
+	if got != want {
+		t.Errorf("ask with two lines on stdin wrote\n%s\nwant\n%s", got, want)
+	}
+}
+
 func TestAskOnDiskIndex(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
 	first := runAskCmd(t, "", "--index", dir, "Which country annexed Crimea?")
