@@ -475,6 +475,9 @@ func (an *analysis) attribute() []found {
 				if hit.used || len(hit.speakers) == 0 || allIn(hit.speakers, quoted) {
 					continue // the sentence already has their quotation or statement
 				}
+				if reported(pt, s, hits[si], h) {
+					continue
+				}
 				for _, e := range hit.speakers {
 					quoted[e] = true
 				}
@@ -539,6 +542,72 @@ func (an *analysis) pronounSubject(pi int, s sentence) {
 
 // sentenceLinks are words that may open a sentence before its subject.
 var sentenceLinks = wordSet(`but and yet so still then later now however meanwhile`)
+
+// reported reports whether the cue hit stands inside the words an earlier
+// cue of its sentence reports: in "A shopkeeper said the mayor had
+// promised the same thing", the sentence is the shopkeeper's, not a
+// statement of the mayor's. Only a verb after its subject reports what
+// follows it: a cue whose source comes after it (", said Mr Clarke") speaks
+// for the whole sentence, and "according to" or a participle opening the
+// sentence reports nothing after it. A clause joined by ";", ":", ",
+// and", ", but", ", while" or a dash is a sentence of its own ("Lee said
+// no, and Field said yes").
+func reported(pt *paraText, s sentence, hits []cueHit, h int) bool {
+	hit := &hits[h]
+	for _, a := range hits[h+1:] {
+		if a.tok > hit.tok && !a.noun && a.cue != "according to" && len(a.speakers) > 0 && inverted(pt, s, a.tok) && !quoteAfter(pt, hit.tok, a.tok) {
+			return true // "The lawyer had said the rules were unfair, said Mr Clarke"
+		}
+	}
+	if inverted(pt, s, hit.tok) {
+		return false
+	}
+	before := hits[:h]
+	j := hit.tok - 1
+	for j > s.from && pt.toks[j].kind == tWord && isSkippable(pt.word(j)) {
+		j--
+	}
+	k := j
+	for k-1 > s.from && (pt.word(k-1) != "" && !npBoundary[pt.word(k-1)] && !cueVerbs[pt.word(k-1)] ||
+		pt.punct(k-1) == "." && pt.word(k-2) != "") {
+		k-- // back over the subject, initials ("Mark Z. Barabak") too
+	}
+	if k > s.from && (pt.punct(k-1) == "," || clauseLinks[pt.word(k-1)]) {
+		// "Writing for a panel that all agreed Pence won, Mark Barabak
+		// noted …", "Republicans said …, and Democrats accused …": a
+		// subject after a comma or a conjunction opens a clause of its
+		// own.
+		return false
+	}
+	for _, b := range before {
+		if b.noun || b.tok >= hit.tok || b.tok == s.from || b.cue == "according to" || inverted(pt, s, b.tok) {
+			continue
+		}
+		joined := false
+		for i := b.tok + 1; i < hit.tok && !joined; i++ {
+			p := pt.punct(i)
+			joined = p == ";" || p == ":" || (p == "," || isDash(p) || p == "-") && clauseLinks[pt.word(i+1)]
+		}
+		if !joined {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseLinks join a clause with a subject of its own after a comma or a
+// dash.
+var clauseLinks = wordSet(`and but while whereas though although yet`)
+
+// inverted reports whether the cue at token c follows a comma, a dash or a
+// quotation: its source comes after it ("…, said Mr Clarke").
+func inverted(pt *paraText, s sentence, c int) bool {
+	if c <= s.from {
+		return false
+	}
+	p := pt.punct(c - 1)
+	return p == "," || isDash(p) || pt.toks[c-1].kind == tQuote
+}
 
 // parentheticalPronoun reports whether h is a pronoun's cue set off by
 // commas after the subject of the words it reports: in "Reyes, he said,

@@ -928,7 +928,13 @@ func (an *analysis) appositiveBack(pi int, s sentence, j int) source {
 			pos, skipped = k, true
 			continue
 		}
-		if src := an.backNP(pi, s, k-1); len(src.ents) > 0 || src.pronoun != "" {
+		src := an.backNP(pi, s, k-1)
+		if len(src.ents) > 0 || src.pronoun != "" {
+			return src
+		}
+		if src.anon && npStart(pt, s, k-1) == s.from && determiners[strings.ToLower(pt.word(s.from))] {
+			// "A resident, who did not want to be identified, said": the
+			// unnamed subject speaks, not whoever "she" in her words is.
 			return src
 		}
 		pos = k

@@ -906,6 +906,14 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Maria Lopez", "Sofia"},
 		},
 		{
+			name: "an unnamed subject with a who-clause speaks",
+			paras: []string{
+				"Police Chief Dana Brooks said the area was safe.",
+				"A resident, who did not want to be identified, said she was “terrified” to go out.",
+			},
+			want: []string{""},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
@@ -1079,6 +1087,35 @@ func TestOrganisationShapes(t *testing.T) {
 	for _, s := range a.Speakers {
 		if len(s.Aliases) > 0 && s.Name != "Tom Field" {
 			t.Errorf("speaker %q has aliases %q; want none", s.Name, s.Aliases)
+		}
+	}
+}
+
+// TestReportedCueIsNoStatement checks that a cue inside the words another
+// cue reports makes no statement of its own, and that clauses of their
+// own, and a cue whose source follows it, still do.
+func TestReportedCueIsNoStatement(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // the statements' speakers, in order
+	}{
+		{"Mayor Carl Ames spoke first. A shopkeeper said the mayor had promised the same thing last year.", nil},
+		{"Ann Lee said the deal was dead and Tom Field accused her of lying.", []string{"Ann Lee", "Tom Field"}},
+		{"Ann Lee said no, while Tom Field said yes.", []string{"Ann Lee", "Tom Field"}},
+		{"The lawyer who had represented Ann Lee had said the rules were unfair, said Tom Field.", []string{"Tom Field"}},
+		{"Writing for a panel that all agreed Lee won, Tom Field noted that she was calm.", []string{"Tom Field"}},
+	}
+	for _, tt := range tests {
+		a, err := corpus.Parse("t", []byte(tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, x := range quotations(a, true) {
+			got = append(got, x.speaker)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Parse(%q) statements by %q; want %q", tt.text, got, tt.want)
 		}
 	}
 }
