@@ -830,10 +830,19 @@ func (an *analysis) inherited(pi, si, ti int, hits [][]cueHit, lastQuote, prevLa
 	if pending != nil {
 		return pending
 	}
-	if prevLast != nil && prevLast.tagged && (prevLast.ranOn || bare) {
+	if prevLast != nil && prevLast.tagged && (prevLast.ranOn || bare && !an.asks(pi-1, prevLast)) {
 		return prevLast
 	}
 	return nil
+}
+
+// asks reports whether paragraph pi, whose last quotation is last, ends
+// with a question outside that quotation, as an interviewer asks: "Your
+// predecessor said there would be “no closures.” What changed?" The
+// quotation in the next paragraph answers it; it does not go on.
+func (an *analysis) asks(pi int, last *found) bool {
+	rest := strings.TrimSpace(an.paras[pi].text[last.End:])
+	return strings.HasSuffix(rest, "?")
 }
 
 // namesOutside reports whether sentence s names anyone outside its

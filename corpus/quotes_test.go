@@ -914,6 +914,14 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{""},
 		},
 		{
+			name: "an answer to a question that quotes someone is not theirs",
+			paras: []string{
+				"Your predecessor, Richard Hale, said there would be “no closures on my watch.” What changed?",
+				"“The numbers changed.”",
+			},
+			want: []string{"Richard Hale", ""},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
