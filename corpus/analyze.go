@@ -435,7 +435,7 @@ func (an *analysis) attribute() []found {
 					if inherit == pending {
 						pending.tagged = true
 					}
-				} else if f.Kind == Mixed || ti > s.from && pt.punct(ti-1) == ":" {
+				} else if (f.Kind == Mixed || ti > s.from && pt.punct(ti-1) == ":") && !inscriptionVerbs[pt.word(ti-1)] {
 					// A quoted phrase inside a clause with no cue is the
 					// clause subject's: "Trump likened the refugees to a
 					// “vicious snake”".
@@ -618,6 +618,11 @@ func parentheticalPronoun(pt *paraText, s sentence, h *cueHit) bool {
 	return h.src.pronoun != "" && c-2 > s.from && pt.punct(c-2) == "," && pt.word(c-1) != "" &&
 		c+1 < s.to && pt.punct(c+1) == ","
 }
+
+// inscriptionVerbs come before words written on a thing: "The banner,
+// painted by Jane Cole, read “No to the dam.”" Who made the thing did not
+// say them.
+var inscriptionVerbs = wordSet(`read reads reading inscribed engraved stamped`)
 
 // datelineLen returns the length of a dateline or time stamp that opens
 // sentence text and is no part of what anyone said ("WASHINGTON (AP) — ",

@@ -922,6 +922,13 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Richard Hale", ""},
 		},
 		{
+			name: "words written on a thing are not its maker's",
+			paras: []string{
+				"The banner, painted by Jane Cole herself, read “No to the dam.”",
+			},
+			want: []string{""},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
