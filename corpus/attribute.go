@@ -1186,10 +1186,17 @@ func (an *analysis) speakersOf(h *cueHit) []int {
 			ent := an.ents[e]
 			ent.source = true
 			if h.src.orgNP != "" {
+				if len(ent.words) == 1 && nationalities[ent.name] && !documents[strings.ToLower(lastWord(h.src.orgNP))] {
+					// "The Welsh government said": an adjective names no
+					// one, so the body is named in full.
+					ent.name = h.src.orgNP
+				}
 				ent.org = true
 				ent.person = false
-				addAlias(ent, h.src.orgNP)
-				addDesc(ent, h.src.orgNP)
+				if h.src.orgNP != ent.name {
+					addAlias(ent, h.src.orgNP)
+					addDesc(ent, h.src.orgNP)
+				}
 			}
 		}
 	}
@@ -1207,6 +1214,30 @@ func (an *analysis) speakersOf(h *cueHit) []int {
 	}
 	return h.speakers
 }
+
+// nationalities are adjectives of countries and peoples, which open the
+// name of a body ("the Welsh government", "the Spanish foreign ministry")
+// but name no one alone.
+var nationalities = wordSet(`Afghan Albanian Algerian American Angolan Argentine Argentinian Armenian
+	Australian Austrian Azerbaijani Bangladeshi Belarusian Belgian Bolivian Bosnian Brazilian British
+	Bulgarian Burmese Cambodian Cameroonian Canadian Chilean Chinese Colombian Congolese Croatian Cuban
+	Cypriot Czech Danish Dutch Ecuadorian Egyptian English Eritrean Estonian Ethiopian European Filipino
+	Finnish French Georgian German Ghanaian Greek Guatemalan Haitian Honduran Hungarian Icelandic Indian
+	Indonesian Iranian Iraqi Irish Israeli Italian Ivorian Jamaican Japanese Jordanian Kazakh Kenyan
+	Korean Kosovan Kurdish Kuwaiti Kyrgyz Latvian Lebanese Libyan Lithuanian Macedonian Malaysian Malian
+	Maltese Mexican Moldovan Mongolian Montenegrin Moroccan Mozambican Nepalese Nigerian Norwegian Omani
+	Pakistani Palestinian Panamanian Paraguayan Peruvian Polish Portuguese Qatari Romanian Russian
+	Rwandan Saudi Scottish Senegalese Serbian Singaporean Slovak Slovakian Slovenian Somali
+	Spanish Sudanese Swedish Swiss Syrian Taiwanese Tajik Tanzanian Thai Tunisian Turkish Turkmen
+	Ugandan Ukrainian Uruguayan Uzbek Venezuelan Vietnamese Welsh Yemeni Zambian Zimbabwean`)
+
+// documents are what an organisation speaks through, not bodies of
+// their own: "a Kremlin press release", "the NAO report".
+var documents = wordSet(`release report statement survey study poll analysis memo letter ruling
+	filing document paper review audit website account`)
+
+// lastWord returns the last space-separated word of s.
+func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }
 
 // byRole returns the person a definite role ("the senator") stands for,
 // making them the latest on the salience list, or -1. When no one bears

@@ -986,9 +986,11 @@ func TestTitledRoleAppositive(t *testing.T) {
 	}
 }
 
-// TestPlaceIsNoSource checks that a place after "on", "in" or "from"
-// completes the phrase before it, which is the source.
-func TestPlaceIsNoSource(t *testing.T) {
+// TestSourcePhrase checks how a statement's source is read from the
+// phrase before its verb: a place after "on", "in" or "from" completes the
+// phrase before it, which is the source; a nationality names a body only
+// with the noun after it.
+func TestSourcePhrase(t *testing.T) {
 	tests := []struct {
 		text string
 		want string // the statement's speaker, "" for none
@@ -999,6 +1001,8 @@ func TestPlaceIsNoSource(t *testing.T) {
 		{"The Council on Foreign Relations said the plan was bold.", "Council on Foreign Relations"},
 		{"Fans cheered Tom Field in early-morning tweets.", ""},
 		{"Ann Lee wrote on X. Field replied that Lee was wrong.", "Field"},
+		{"The Welsh government said the plant would get emergency funding.", "Welsh government"},
+		{"A Kremlin press release said the talks went well.", "Kremlin"},
 	}
 	for _, tt := range tests {
 		a, err := corpus.Parse("t", []byte(tt.text))
