@@ -158,10 +158,15 @@ func TestSatisfies(t *testing.T) {
 
 func TestAccording(t *testing.T) {
 	ix := openDefault(t)
-	got := ix.according(parseQuestion("Why is the issue pressing according to Thomson?"), filter{})
-	want := question{shape: whatSaid, name: "Thomson", topic: "Why is the issue pressing  "}
-	if got != want {
-		t.Errorf("according(…according to Thomson?) = %+v; want %+v", got, want)
+	for q, topic := range map[string]string{
+		"Why is the issue pressing according to Thomson?":  "Why is the issue pressing ?",
+		"According to Thomson, why is the issue pressing?": "why is the issue pressing?",
+	} {
+		got := ix.according(parseQuestion(q), filter{})
+		want := question{shape: whatSaid, name: "Thomson", topic: topic}
+		if got != want {
+			t.Errorf("according(%q) = %+v; want %+v", q, got, want)
+		}
 	}
 	plainQ := parseQuestion("What happened according to the press release?")
 	if got := ix.according(plainQ, filter{}); got != plainQ {

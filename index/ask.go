@@ -84,6 +84,10 @@ func defaultRanking() ranking {
 	}
 }
 
+// needTries is how many of the best passages are tried for an answer that
+// holds what the question needs ("How many …?" a number).
+const needTries = 3
+
 // defaultLimit is the number of results when AskOptions.Limit is 0.
 const defaultLimit = 5
 
@@ -454,16 +458,31 @@ func (ix *Index) answer(q string, aq analyzed, hits []hit, limit int, speaker st
 	if len(hits) == 0 || hits[0].cov < ix.rank.minCoverage {
 		return ans
 	}
-	u := &ix.units[hits[0].unit]
-	var allow func(Span) bool
-	if speaker != "" && u.quote < 0 {
-		// Asked for one person's words: the sentence must hold them.
-		allow = func(sp Span) bool { return ix.overlapsQuote(u, sp, speaker) }
-	}
-	span := ix.answerSpan(u, aq, allow)
-	if !satisfies(u.text[span.Start:span.End], aq.need) {
+	var u *unit
+	var span Span
+	for i, h := range hits[:min(needTries, len(hits))] {
+		if h.cov < ix.rank.minCoverage {
+			break
+		}
+		u = &ix.units[h.unit]
+		var allow func(Span) bool
+		if speaker != "" && u.quote < 0 {
+			// Asked for one person's words: the sentence must hold them.
+			allow = func(sp Span) bool { return ix.overlapsQuote(u, sp, speaker) }
+		}
+		span = ix.answerSpan(u, aq, allow)
+		if satisfies(u.text[span.Start:span.End], aq.need) {
+			break
+		}
 		// "How many …?" answered by a sentence without a number: the
-		// article does not seem to say.
+		// next passage may hold one; if none does, the article does not
+		// seem to say.
+		u = nil
+		if aq.need == needNothing || i+1 == needTries {
+			break
+		}
+	}
+	if u == nil {
 		return ans
 	}
 	ans = ix.answerWith(ans, u, span, aq)

@@ -581,3 +581,39 @@ func TestWhatSaidSharedSurname(t *testing.T) {
 		t.Errorf("Ask(%q) = %v ¶%d %q; want an answer from ¶2", q, got.Status, got.Paragraph, got.Text)
 	}
 }
+
+// TestAskShortArticle checks questions on a short article of the kind a
+// study group brings: an answer that needs a number comes from the best
+// passage that holds one, and "According to NAME, …" searches what NAME
+// said for the rest of the question.
+func TestAskShortArticle(t *testing.T) {
+	text := "Brightwave to cut jobs\n\n" +
+		"The cuts will fall most heavily on sales teams, Brightwave said, and more cuts will follow.\n\n" +
+		"Brightwave said on Thursday that it would cut about 1,800 jobs.\n\n" +
+		"Ann Lee told councillors that the lease could not be broken.\n\n" +
+		"“The reserves we have left would cover us for about six weeks,” Lee said.\n"
+	a, err := corpus.Parse("brightwave", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(context.Background(), &corpus.Corpus{Articles: []*corpus.Article{a}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	tests := []struct {
+		q, want, speaker string
+	}{
+		{"How many jobs will Brightwave cut?", "Brightwave said on Thursday that it would cut about 1,800 jobs.", "Brightwave"},
+		{"According to Ann Lee, what would the reserves cover?", "The reserves we have left would cover us for about six weeks,", "Ann Lee"},
+	}
+	for _, tt := range tests {
+		got, err := ix.Ask(context.Background(), tt.q, AskOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Status != Answered || got.Text != tt.want || got.Speaker != tt.speaker {
+			t.Errorf("Ask(%q) = %v %q by %q; want %q by %q", tt.q, got.Status, got.Text, got.Speaker, tt.want, tt.speaker)
+		}
+	}
+}

@@ -205,9 +205,12 @@ func (ix *Index) analyzeQuery(text string) analyzed {
 }
 
 // questionWords are words that frame a question rather than say what it is
-// about; the stop list already drops who, what, which, did and the like.
+// about; the stop list already drops who, what, which, did and the like,
+// but not "will" ("When will the summit take place?"). Other modal verbs
+// were measured as question words too and cost SQuAD recall@1.
 var questionWords = map[string]bool{
 	"many": true, "much": true,
+	"will": true,
 }
 
 // according turns "… according to NAME" (or "in the view of NAME") into a
@@ -234,7 +237,10 @@ func (ix *Index) according(pq question, f filter) question {
 				continue
 			}
 			if len(a.FindSpeakers(name)) > 0 {
-				rest := pq.topic[:loc[0]] + " " + strings.Join(words[n:], " ")
+				// The question is what remains around the cue and the
+				// name: "According to Lee, how long will it last?"
+				rest := pq.topic[:loc[0]] + " " + strings.Join(words[n:], " ") + " " + pq.topic[loc[1]:]
+				rest = strings.Trim(strings.Join(strings.Fields(rest), " "), " ,;:")
 				return question{shape: whatSaid, name: name, topic: rest}
 			}
 		}
