@@ -163,6 +163,7 @@ func (ix *Index) Ask(ctx context.Context, q string, opts AskOptions) (Answer, er
 			return ans, err
 		}
 		if len(hits) > 0 {
+			ix.quoteContext(hits, aq)
 			return ix.answer(q, aq, hits, limit, ""), nil
 		}
 		search = pq.topic
@@ -743,6 +744,41 @@ func (ix *Index) askWhatSaid(ctx context.Context, q string, pq question, f filte
 		return ix.answer(q, aq, hits, limit, s.Name), true, nil
 	}
 	return Answer{}, false, nil
+}
+
+// quoteContext gives each quotation hit at least the coverage of the
+// sentence that holds it in its paragraph: "Who said the dressing room was
+// gutted?" is answered by "Pike said the dressing room was “gutted”",
+// though the quotation itself is one word.
+func (ix *Index) quoteContext(hits []hit, aq analyzed) {
+	if aq.total == 0 {
+		return
+	}
+	for i := range hits {
+		u := &ix.units[hits[i].unit]
+		if u.quote < 0 {
+			continue
+		}
+		start := ix.corpus.Articles[u.article].Quotes[u.quote].Start
+		p := &ix.units[ix.paraUnit[u.article][u.paragraph-1]]
+		si := slices.IndexFunc(p.sents, func(sp Span) bool { return sp.Start <= start && start < sp.End })
+		if si < 0 {
+			continue
+		}
+		var mask uint64
+		for j, t := range aq.terms {
+			if t.id < 0 {
+				continue
+			}
+			for _, ti := range p.occurrences(t.id) {
+				if p.toks[ti].sent == int32(si) {
+					mask |= 1 << j
+					break
+				}
+			}
+		}
+		hits[i].cov = max(hits[i].cov, maskWeight(mask, aq.terms)/aq.total)
+	}
 }
 
 // sharesWord reports whether name a, as a question writes it, and speaker

@@ -617,3 +617,28 @@ func TestAskShortArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestWhoSaidAQuotedWord checks that "who said" finds a quotation of one
+// word by the words of the sentence around it.
+func TestWhoSaidAQuotedWord(t *testing.T) {
+	text := "Rovers win late\n\n" +
+		"The match turned in stoppage time.\n\n" +
+		"Coach Jordan Pike said the dressing room was “gutted” after the defeat.\n"
+	a, err := corpus.Parse("match", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(context.Background(), &corpus.Corpus{Articles: []*corpus.Article{a}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	q := "Who said the dressing room was gutted?"
+	got, err := ix.Ask(context.Background(), q, AskOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != Answered || got.Text != "gutted" || got.Speaker != "Jordan Pike" || got.Paragraph != 2 {
+		t.Errorf("Ask(%q) = %v %q by %q in ¶%d; want %q by Jordan Pike in ¶2", q, got.Status, got.Text, got.Speaker, got.Paragraph, "gutted")
+	}
+}
