@@ -23,6 +23,12 @@ func TestDescriptionBefore(t *testing.T) {
 			want:   "national security adviser",
 		},
 		{
+			name:   "its role: the organisation that opens the sentence before",
+			text:   "The Financial Services Union said it had not been consulted. Its general secretary, Declan Moran, said staff were shocked.",
+			person: "Declan Moran",
+			want:   "general secretary of the Financial Services Union",
+		},
+		{
 			name:   "sentence adverb before the role",
 			text:   "Meanwhile Lib Dem leader Charles Kennedy visited Leeds.",
 			person: "Charles Kennedy",

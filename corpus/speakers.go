@@ -93,12 +93,50 @@ func (an *analysis) describe() {
 			}
 		}
 		if d := descriptionBefore(an.paras[m.para].text, an.paras[m.para].flat, m.tokStart); d != "" {
+			if org := an.possessor(m); org != "" {
+				d += " of " + org // "Its general secretary, Declan Moran"
+			}
 			addDesc(e, d)
 		}
 		if d := appositiveAfter(an.paras[m.para].text, an.paras[m.para].flat, m.tokEnd); d != "" {
 			addDesc(e, d)
 		}
 	}
+}
+
+// possessor returns the organisation that "Its" or "Their" stands for
+// when it opens the sentence of mention m before a role and the name
+// ("The Financial Services Union said …. Its general secretary, Declan
+// Moran, said …"): the organisation that opens the sentence before, in
+// the same paragraph or at the end of the one before. It returns "" when
+// there is none.
+func (an *analysis) possessor(m mention) string {
+	pt := &an.paras[m.para]
+	si := slices.IndexFunc(pt.sents, func(s sentence) bool {
+		return pt.toks[s.from].start <= m.start && m.start < pt.toks[s.to-1].end
+	})
+	if si < 0 {
+		return ""
+	}
+	if first := pt.word(pt.sents[si].from); first != "Its" && first != "Their" {
+		return ""
+	}
+	pi, prev := m.para, si-1
+	if prev < 0 {
+		if pi == 0 || len(an.paras[pi-1].sents) == 0 {
+			return ""
+		}
+		pi, prev = pi-1, len(an.paras[pi-1].sents)-1
+	}
+	s := an.paras[pi].sents[prev]
+	e := an.openingOrg(pi, s)
+	if e < 0 || !an.ents[e].org {
+		return ""
+	}
+	if an.paras[pi].word(s.from) == "The" {
+		return "the " + an.ents[e].name // "the Financial Services Union"
+	}
+	return an.ents[e].name
 }
 
 // titleModifiers are the lower-case words that change what a title before
