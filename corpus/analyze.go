@@ -227,7 +227,8 @@ func (an *analysis) subjects(pi int, s sentence) []int {
 			}
 			continue
 		}
-		if next.kind != tWord || startsUpper(w) || notSubjectNext[w] && !(opens && clauseOpeners[w]) {
+		if next.kind != tWord || startsUpper(w) || notSubjectNext[w] && !(opens && clauseOpeners[w]) || roleNoun(w) {
+			// "the Rovers captain": a name before a role qualifies it.
 			continue
 		}
 		if m.tokStart > 0 {

@@ -929,6 +929,15 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{""},
 		},
 		{
+			name: "a team's name before a role is no subject",
+			paras: []string{
+				"Hillside Rovers beat Lowfield 2-0. Rovers were the better side.",
+				"Sam Patel's cross set up the first goal.",
+				"Patel, the Rovers captain, was pleased. “We kept our shape,” he said.",
+			},
+			want: []string{"Sam Patel"},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
