@@ -251,7 +251,7 @@ func markdownTitle(a *Article, lines []string) []string {
 }
 
 // headlineWords bounds a first line taken for a headline.
-const headlineWords = 15
+const headlineWords = 30
 
 // headlineTitle takes the first line of a text whose paragraphs are separated by
 // blank lines as its title when it reads as a headline, as news files often

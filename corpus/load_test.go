@@ -55,10 +55,16 @@ func TestParse(t *testing.T) {
 			paras: []string{"Talks resumed on Monday.", "They ended on Tuesday."},
 		},
 		{
-			name:  "a long first line is a paragraph",
-			in:    "One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen\n\nNext.\n",
+			name:  "a long headline is a headline",
+			in:    "NHS waiting list for hip and knee operations hits record as surgeons warn patients are 'losing their independence'\n\nThe list grew.\n",
+			title: "NHS waiting list for hip and knee operations hits record as surgeons warn patients are 'losing their independence'",
+			paras: []string{"The list grew."},
+		},
+		{
+			name:  "a first line too long for a headline is a paragraph",
+			in:    "One w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16 w17 w18 w19 w20 w21 w22 w23 w24 w25 w26 w27 w28 w29 w30 w31\n\nNext.\n",
 			title: "art",
-			paras: []string{"One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen", "Next."},
+			paras: []string{"One w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16 w17 w18 w19 w20 w21 w22 w23 w24 w25 w26 w27 w28 w29 w30 w31", "Next."},
 		},
 		{
 			name:  "no headline in a paragraph-a-line text",
