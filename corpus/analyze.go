@@ -559,6 +559,9 @@ func reported(pt *paraText, s sentence, hits []cueHit, h int) bool {
 		if a.tok > hit.tok && !a.noun && a.cue != "according to" && len(a.speakers) > 0 && inverted(pt, s, a.tok) && !quoteAfter(pt, hit.tok, a.tok) {
 			return true // "The lawyer had said the rules were unfair, said Mr Clarke"
 		}
+		if a.tok > hit.tok && !a.noun && len(a.speakers) > 0 && subordinate(pt, s, hit.tok, a.tok) {
+			return true // "After Brandt questioned a decision, Jessup said: …"
+		}
 	}
 	if inverted(pt, s, hit.tok) {
 		return false
@@ -595,6 +598,32 @@ func reported(pt *paraText, s sentence, hits []cueHit, h int) bool {
 	}
 	return false
 }
+
+// subordinate reports whether the cue at token c stands in a clause opened
+// by a subordinating word ("after", "when", "because" …) that a comma
+// closes before the cue at token main: the sentence reports what main's
+// source said, and the clause only sets the scene.
+func subordinate(pt *paraText, s sentence, c, main int) bool {
+	i := c - 1
+	for i >= s.from && pt.punct(i) != "," && pt.toks[i].kind != tQuote {
+		i--
+	}
+	if !subordinators[strings.ToLower(pt.word(i+1))] {
+		return false
+	}
+	for j := c + 1; j < main; j++ {
+		if pt.punct(j) == "," {
+			return true
+		}
+		if pt.toks[j].kind == tQuote {
+			return false
+		}
+	}
+	return false
+}
+
+// subordinators open a clause that depends on the main one.
+var subordinators = wordSet(`after before when while because although though since if unless once as until`)
 
 // clauseLinks join a clause with a subject of its own after a comma or a
 // dash.

@@ -383,6 +383,9 @@ func (an *analysis) subjectOf(pi int, s sentence, c int) source {
 			// phrase after the verb is its object, not an inverted source.
 			return source{}
 		}
+		if end < s.to && len(src.ents) > 0 && clauseVerbs[pt.word(end)] {
+			return source{} // "…, said Brandt had taught him": whom the words are about
+		}
 		return src
 	}
 	return source{}
@@ -405,6 +408,10 @@ var addressing = wordSet(`told tells tell urged urges advised begged accused acc
 // inverted source ("…, said Carden, citing …", "said Carden on Monday").
 var objectFollowers = wordSet(`not to that against he she they we i you it his her their its
 	our this`)
+
+// clauseVerbs follow the subject of a clause that a verb reports: after
+// "…, said Brandt had taught him", Brandt is no inverted source.
+var clauseVerbs = wordSet(`had has have was were is are would will could should can may might must did does`)
 
 func isSkippable(w string) bool {
 	if skipBefore[w] {

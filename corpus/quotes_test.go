@@ -1132,6 +1132,9 @@ func TestReportedCueIsNoStatement(t *testing.T) {
 		{"Ann Lee said no, while Tom Field said yes.", []string{"Ann Lee", "Tom Field"}},
 		{"The lawyer who had represented Ann Lee had said the rules were unfair, said Tom Field.", []string{"Tom Field"}},
 		{"Writing for a panel that all agreed Lee won, Tom Field noted that she was calm.", []string{"Tom Field"}},
+		{"After Ann Lee questioned the plan, Tom Field said it was sound.", []string{"Tom Field"}},
+		{"Jordan Vega pitched well. Vega, whose teammates call him Smoke, said Eli Brandt had taught him more.", []string{"Jordan Vega"}},
+		{"Jordan Vega pitched well. Vega, whose teammates call him “Smoke”, said Eli Brandt had taught him more.", []string{"Jordan Vega"}},
 	}
 	for _, tt := range tests {
 		a, err := corpus.Parse("t", []byte(tt.text))
