@@ -936,6 +936,12 @@ func (an *analysis) appositiveBack(pi int, s sentence, j int) source {
 			continue
 		}
 		src := an.backNP(pi, s, k-1)
+		if c := an.affiliationAside(pi, s, k-1); c >= 0 && len(src.ents) > 0 {
+			// "Prof Helen Marsh, of the University of Bristol, who has
+			// studied …, said": the university is an aside too.
+			pos, skipped = c, true
+			continue
+		}
 		if len(src.ents) > 0 || src.pronoun != "" {
 			return src
 		}
@@ -947,6 +953,27 @@ func (an *analysis) appositiveBack(pi int, s sentence, j int) source {
 		pos = k
 	}
 	return source{}
+}
+
+// affiliationAside returns the comma before an aside ", of the University
+// of Bristol" whose name ends at token j, or -1.
+func (an *analysis) affiliationAside(pi int, s sentence, j int) int {
+	pt := &an.paras[pi]
+	m := an.mentionEndingAt(pi, pt.toks[j].end)
+	if m < 0 {
+		return -1
+	}
+	t := j
+	for t > s.from && pt.toks[t].start > an.ments[m].start {
+		t--
+	}
+	if strings.EqualFold(pt.word(t-1), "the") {
+		t--
+	}
+	if w := pt.word(t - 1); (w == "of" || w == "from" || w == "at") && t-2 > s.from && pt.punct(t-2) == "," {
+		return t - 2
+	}
+	return -1
 }
 
 // affiliation reports whether tokens [from, to) say where a person comes

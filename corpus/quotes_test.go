@@ -1012,6 +1012,7 @@ func TestSourcePhrase(t *testing.T) {
 		{"Ann Lee wrote on X. Field replied that Lee was wrong.", "Field"},
 		{"The Welsh government said the plant would get emergency funding.", "Welsh government"},
 		{"A Kremlin press release said the talks went well.", "Kremlin"},
+		{"Prof Helen Marsh, of the University of Bristol, who has studied waits, said the damage was lasting.", "Helen Marsh"},
 	}
 	for _, tt := range tests {
 		a, err := corpus.Parse("t", []byte(tt.text))
