@@ -116,6 +116,12 @@ var orgWords = map[string]bool{
 	"Assembly": true, "Parliament": true, "Festival": true,
 }
 
+// possessedBodies are the heads of organisations' names that take a
+// possessive before them: "The King's Fund", "St Thomas' Hospital".
+var possessedBodies = map[string]bool{"Fund": true, "Office": true, "College": true, "Hospital": true,
+	"Institute": true, "School": true, "Church": true, "Society": true, "Trust": true, "Association": true,
+	"Foundation": true, "Bureau": true, "Club": true, "Centre": true, "Center": true, "University": true}
+
 // onBodies are the heads of names of bodies that go on with "on":
 // "Council on Foreign Relations".
 var onBodies = map[string]bool{"Commission": true, "Council": true, "Committee": true, "Subcommittee": true,
@@ -273,8 +279,17 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 				end = toks[j].end
 				j++
 			}
-			w, poss := stripPossessive(w)
-			words = append(words, w)
+			bare, poss := stripPossessive(w)
+			if poss && j < len(toks) && toks[j].kind == tWord && possessedBodies[p[toks[j].start:toks[j].end]] {
+				// "The King's Fund", "the Sheriff's Office": the
+				// possessive is inside an organisation's name ("Kaine's
+				// Senate seat" is not).
+				words = append(words, w)
+				starts = append(starts, t.start)
+				m.end = end
+				continue
+			}
+			words = append(words, bare)
 			starts = append(starts, t.start)
 			m.end = end
 			if poss {

@@ -1013,6 +1013,8 @@ func TestSourcePhrase(t *testing.T) {
 		{"The Welsh government said the plant would get emergency funding.", "Welsh government"},
 		{"A Kremlin press release said the talks went well.", "Kremlin"},
 		{"Prof Helen Marsh, of the University of Bristol, who has studied waits, said the damage was lasting.", "Helen Marsh"},
+		{"The King's Fund, a health thinktank, said the lists had grown.", "King's Fund"},
+		{"The fire destroyed 143 homes, according to the Boulder County Sheriff's Office.", "Boulder County Sheriff's Office"},
 	}
 	for _, tt := range tests {
 		a, err := corpus.Parse("t", []byte(tt.text))
