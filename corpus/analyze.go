@@ -418,6 +418,16 @@ func (an *analysis) attribute() []found {
 					continue
 				}
 				q := pt.quotes[t.q]
+				prev, next := "", ""
+				if ti > 0 {
+					prev = pt.word(ti - 1)
+				}
+				if ti+1 < len(pt.toks) {
+					next = pt.word(ti + 1)
+				}
+				if notWords(pt.text, q, prev, next) {
+					continue // a nickname or a title takes no cue from the sentence
+				}
 				f := found{Quote: Quote{Paragraph: pi + 1, Text: pt.text[q.start:q.end], Start: q.start, End: q.end}, ranOn: !q.closed}
 				f.Kind = an.kindOf(pi, s, ti, hits[si])
 				if e, skip := an.speakerLabel(pi, q); e >= 0 {
@@ -444,14 +454,7 @@ func (an *analysis) attribute() []found {
 						f.attributeTo(an, "", []int{e})
 					}
 				}
-				prev, next := "", ""
-				if ti > 0 {
-					prev = pt.word(ti - 1)
-				}
-				if ti+1 < len(pt.toks) {
-					next = pt.word(ti + 1)
-				}
-				if notWords(pt.text, q, prev, next) || !f.tagged && !quotationLike(pt.text, q) {
+				if !f.tagged && !quotationLike(pt.text, q) {
 					continue
 				}
 				paraOut = append(paraOut, f)

@@ -217,6 +217,30 @@ func isInitials(w string) bool {
 	return true
 }
 
+// nicknameAt returns how many tokens a nickname in quotation marks takes
+// at token j inside a name ("Tyler “Tank” Madsen": the marks and one or
+// two capitalised words), when a capitalised word follows it, or 0.
+func nicknameAt(p string, toks []token, j int) int {
+	open := p[toks[j].start:toks[j].end]
+	if open != "“" && open != "\"" && open != "‘" {
+		return 0
+	}
+	k := j + 1
+	for k < len(toks) && k-j <= 2 && toks[k].kind == tWord && startsUpper(p[toks[k].start:toks[k].end]) {
+		k++
+	}
+	if k == j+1 || k >= len(toks) || toks[k].kind != tPunct {
+		return 0
+	}
+	if c := p[toks[k].start:toks[k].end]; c != "”" && c != "\"" && c != "’" {
+		return 0
+	}
+	if k+1 >= len(toks) || toks[k+1].kind != tWord || !startsUpper(p[toks[k+1].start:toks[k+1].end]) {
+		return 0
+	}
+	return k + 1 - j
+}
+
 // placeInitials are initials that name places, not people.
 var placeInitials = map[string]bool{"U.S.": true, "U.K.": true, "U.N.": true, "E.U.": true, "D.C.": true, "N.Y.": true, "L.A.": true}
 
@@ -243,6 +267,10 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 				continue
 			}
 			if t.kind != tWord {
+				if n := nicknameAt(p, toks, j); len(words) > 0 && n > 0 {
+					j += n // Tyler “Tank” Madsen
+					continue
+				}
 				break
 			}
 			w := p[t.start:t.end]

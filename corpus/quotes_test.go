@@ -1014,6 +1014,8 @@ func TestSourcePhrase(t *testing.T) {
 		{"A Kremlin press release said the talks went well.", "Kremlin"},
 		{"Prof Helen Marsh, of the University of Bristol, who has studied waits, said the damage was lasting.", "Helen Marsh"},
 		{"The King's Fund, a health thinktank, said the lists had grown.", "King's Fund"},
+		{"Former Brewers ace Tyler “Tank” Madsen said he rarely shook off a sign.", "Tyler Madsen"},
+		{"Ann Lee told MSNBC's “Morning Joe” that the plan was sound.", "Ann Lee"},
 		{"The fire destroyed 143 homes, according to the Boulder County Sheriff's Office.", "Boulder County Sheriff's Office"},
 	}
 	for _, tt := range tests {
