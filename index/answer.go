@@ -178,13 +178,23 @@ func (ix *Index) answerSpan(u *unit, aq analyzed, allow func(Span) bool) Span {
 	}
 	terms := aq.terms
 	n := len(u.sents)
-	masks := make([]uint64, n)
-	bis := make([]uint64, n)
+	// Per sentence: the question terms it holds (masks), the question's
+	// bigrams it holds (bis), and the terms it earns from the sentence
+	// before it (backs, below). Most passages have few sentences; an array
+	// on the stack holds them without an allocation per question.
+	var small [3][32]uint64
+	var smallTyped [32]bool
+	var masks, bis, backs []uint64
 	// typed tells whether a sentence holds the kind of thing asked for in
 	// a word that is no question term: the answer is what the sentence
 	// adds to the question, so a sentence whose only name or number is the
 	// question's own does not hold it.
-	typed := make([]bool, n)
+	var typed []bool
+	if n <= len(smallTyped) {
+		masks, bis, backs, typed = small[0][:n], small[1][:n], small[2][:n], smallTyped[:n]
+	} else {
+		masks, bis, backs, typed = make([]uint64, n), make([]uint64, n), make([]uint64, n), make([]bool, n)
+	}
 	for _, t := range u.toks {
 		j := len(terms)
 		if aq.may(t.term) {
@@ -219,7 +229,6 @@ func (ix *Index) answerSpan(u *unit, aq analyzed, allow func(Span) bool) Span {
 	// what the sentence before it names, and so on up a chain of such
 	// sentences: it earns part of the weight of the question terms found
 	// only there.
-	backs := make([]uint64, n)
 	for i, sp := range u.sents {
 		if i > 0 && (refersBack(u.text[sp.Start:sp.End]) || definiteBack(u, i)) {
 			backs[i] = (masks[i-1] | backs[i-1]) &^ masks[i]

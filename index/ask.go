@@ -235,7 +235,7 @@ func (ix *Index) FindQuotes(ctx context.Context, text string, opts AskOptions) (
 func (ix *Index) search(ctx context.Context, aq analyzed, f filter) ([]hit, error) {
 	common := func(t qterm) bool { return t.w < ix.rank.commonIDF && ix.df[t.id] >= ix.rank.commonDF }
 	rare := slices.ContainsFunc(aq.terms, func(t qterm) bool { return t.id >= 0 && !common(t) })
-	var terms []string
+	terms := make([]string, 0, len(aq.terms))
 	for _, t := range aq.terms {
 		if t.id < 0 || rare && common(t) {
 			continue
@@ -287,9 +287,9 @@ func (ix *Index) rerank(hits []hit, aq analyzed, arts []float64) {
 		top = 1
 	}
 	r := &ix.rank
-	scores := make([]unitScore, len(hits))
 	for i := range hits {
-		u := &ix.units[hits[i].unit]
+		h := &hits[i]
+		u := &ix.units[h.unit]
 		var titleMask uint64
 		if r.title > 0 {
 			for j, t := range aq.terms {
@@ -298,10 +298,7 @@ func (ix *Index) rerank(hits []hit, aq analyzed, arts []float64) {
 				}
 			}
 		}
-		scores[i] = r.scoreUnit(u, aq, titleMask)
-	}
-	for i := range hits {
-		h, us := &hits[i], &scores[i]
+		us := r.scoreUnit(u, aq, titleMask)
 		h.sent, h.cov = us.best.sent, us.best.cov
 		h.score = r.bm25*h.bm25/top + r.sentence*us.best.rankCov + r.unit*us.cov +
 			r.bigrams*us.best.bigrams + r.expectRank*us.best.holds + r.exact*us.best.exact
@@ -315,8 +312,15 @@ func (ix *Index) rerank(hits []hit, aq analyzed, arts []float64) {
 		// Passages of the article that most candidates come from gain:
 		// a question is about one article, and its best passages agree.
 		// sums[i] is the summed score of hit i's article; the candidates
-		// are few, so a scan replaces a map.
-		sums := make([]float64, len(hits))
+		// are few, so a scan replaces a map, and an array on the stack
+		// holds the sums.
+		var small [32]float64
+		var sums []float64
+		if len(hits) <= len(small) {
+			sums = small[:len(hits)]
+		} else {
+			sums = make([]float64, len(hits))
+		}
 		best := 0.0
 		for i, h := range hits {
 			a := ix.units[h.unit].article
@@ -448,6 +452,9 @@ func maskSum[T any](mask uint64, xs []T, weight func(T) float64) float64 {
 func (ix *Index) answer(q string, aq analyzed, hits []hit, limit int, speaker string) Answer {
 	ans := Answer{Question: q, Status: NoAnswer}
 	hits = ix.groupByParagraph(hits)
+	if n := min(limit, len(hits)); n > 0 {
+		ans.Results = make([]Result, 0, n)
+	}
 	for _, h := range hits[:min(limit, len(hits))] {
 		ans.Results = append(ans.Results, ix.result(h, aq))
 	}
@@ -517,11 +524,14 @@ func (ix *Index) overlapsQuote(u *unit, span Span, speaker string) bool {
 }
 
 // groupByParagraph keeps the best hit of each paragraph, in rank order, so
-// that a paragraph is cited once even when it and its quotations match.
+// that a paragraph is cited once even when it and its quotations match. It
+// filters hits in place: the first hit stays where it is, and the rest of
+// the array is overwritten.
 func (ix *Index) groupByParagraph(hits []hit) []hit {
 	// Hits are few (at most ranking.candidates): a scan of those kept
-	// costs less than a map.
-	out := make([]hit, 0, len(hits))
+	// costs less than a map. The kept hits are never more than those read,
+	// so they can share the array and spare each question an allocation.
+	out := hits[:0]
 	for _, h := range hits {
 		u := &ix.units[h.unit]
 		if !slices.ContainsFunc(out, func(o hit) bool {
@@ -549,14 +559,33 @@ func (ix *Index) result(h hit, aq analyzed) Result {
 }
 
 // highlights marks the words of u inside span that match a question term,
-// as spans relative to span.Start.
+// as spans relative to span.Start, in text order; nil when none.
 func (ix *Index) highlights(u *unit, span Span, aq analyzed) []Span {
-	var out []Span
-	for _, t := range u.toks {
-		if !aq.may(t.term) || int(t.start) < span.Start || int(t.end) > span.End {
-			continue
+	// The question's terms are few and the unit indexes its words by term:
+	// gathering their occurrences costs less than reading every word, and
+	// counting them first lets the result be allocated once.
+	var small [64]int32
+	at := small[:0]
+	for _, q := range aq.terms {
+		if q.id >= 0 {
+			at = append(at, u.occurrences(q.id)...)
 		}
-		if slices.ContainsFunc(aq.terms, func(q qterm) bool { return q.id == t.term }) {
+	}
+	slices.Sort(at)
+	at = slices.Compact(at)
+	inside := func(t *tok) bool { return int(t.start) >= span.Start && int(t.end) <= span.End }
+	n := 0
+	for _, ti := range at {
+		if inside(&u.toks[ti]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Span, 0, n)
+	for _, ti := range at {
+		if t := &u.toks[ti]; inside(t) {
 			out = append(out, Span{int(t.start) - span.Start, int(t.end) - span.Start})
 		}
 	}

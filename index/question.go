@@ -148,7 +148,12 @@ func (ix *Index) analyzeQuery(text string) analyzed {
 	q := analyzed{}
 	q.expect, q.need = expect(text)
 	prev, prevPos := int32(-1), 0
-	for _, w := range ix.an.words(text) {
+	ws := ix.an.words(text)
+	// A question has at most one term and one bigram per word: sized so,
+	// the slices are allocated once.
+	q.terms = make([]qterm, 0, len(ws))
+	q.bigrams = make([]bigram, 0, min(max(len(ws)-1, 0), maxBigrams))
+	for _, w := range ws {
 		e, known := ix.vocab[w.norm]
 		id, surf := e.term, e.surf
 		if !known {
