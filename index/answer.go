@@ -210,7 +210,8 @@ func (ix *Index) answerSpan(u *unit, aq analyzed, allow func(Span) bool) Span {
 			continue
 		}
 		masks[t.sent] |= 1 << j
-		bis[t.sent] |= bigramsAt(u, t, aq)
+		prev, next := u.around(t)
+		bis[t.sent] |= aq.bigramsNear(j, prev, next)
 	}
 	var local [maxTerms]float64
 	for j := range terms {
@@ -263,25 +264,6 @@ func (ix *Index) answerSpan(u *unit, aq analyzed, allow func(Span) bool) Span {
 		}
 	}
 	return trimSpan(u, u.sents[best], aq)
-}
-
-// bigramsAt returns the mask of the question's bigrams that content word t
-// of u forms with the word before or after it.
-func bigramsAt(u *unit, t tok, aq analyzed) uint64 {
-	var m uint64
-	prev, next := int32(-1), int32(-1)
-	if t.pos >= 2 {
-		prev = u.words[t.pos-2]
-	}
-	if int(t.pos) < len(u.words) {
-		next = u.words[t.pos]
-	}
-	for k, b := range aq.bigrams {
-		if b.a == prev && b.b == t.term || b.a == t.term && b.b == next {
-			m |= 1 << k
-		}
-	}
-	return m
 }
 
 // backWords open a sentence that speaks of what the one before it named:

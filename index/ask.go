@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -371,9 +372,12 @@ func (r *ranking) scoreUnit(u *unit, aq analyzed, titleMask uint64) (us unitScor
 	terms := aq.terms
 	// The question terms each sentence holds, found through the unit's
 	// own index of its words rather than by reading every word.
+	// Every sentence gets masks, though the last ones may hold no content
+	// word: a sentence without a question term is never the best. A unit
+	// without sentences holds its words in sentence 0 (see newUnit).
 	var small [32]sentenceMasks
 	var sm []sentenceMasks
-	if n := int(u.toks[len(u.toks)-1].sent) + 1; n <= len(small) {
+	if n := max(len(u.sents), 1); n <= len(small) {
 		sm = small[:n]
 	} else {
 		sm = make([]sentenceMasks, n)
@@ -382,16 +386,14 @@ func (r *ranking) scoreUnit(u *unit, aq analyzed, titleMask uint64) (us unitScor
 		if q.id < 0 {
 			continue
 		}
-		for _, ti := range u.occurrences(q.id) {
-			t := &u.toks[ti]
-			m := &sm[t.sent]
+		lo, hi := u.termRange(q.id)
+		for _, o := range u.occ[lo:hi] {
+			m := &sm[o.sent]
 			m.terms |= 1 << j
-			if t.surf == q.surf {
+			if o.surf == q.surf {
 				m.exact |= 1 << j
 			}
-			if len(aq.bigrams) > 0 {
-				m.bigrams |= bigramsAt(u, *t, aq)
-			}
+			m.bigrams |= aq.bigramsNear(j, o.prev, o.next)
 		}
 	}
 	best := &us.best
@@ -434,13 +436,16 @@ func bigramWeight(mask uint64, bs []bigram) float64 {
 	return maskSum(mask, bs, func(b bigram) float64 { return b.w })
 }
 
-// maskSum sums weight(xs[i]) over the bits i set in mask.
+// maskSum sums weight(xs[i]) over the bits i set in mask, in order of i;
+// bits past the end of xs are ignored. It visits only the set bits, which
+// are few.
 func maskSum[T any](mask uint64, xs []T, weight func(T) float64) float64 {
+	if len(xs) < 64 {
+		mask &= 1<<len(xs) - 1
+	}
 	w := 0.0
-	for i := range xs {
-		if mask&(1<<i) != 0 {
-			w += weight(xs[i])
-		}
+	for ; mask != 0; mask &= mask - 1 {
+		w += weight(xs[bits.TrailingZeros64(mask)])
 	}
 	return w
 }

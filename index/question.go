@@ -1,6 +1,7 @@
 package index
 
 import (
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -134,6 +135,36 @@ type analyzed struct {
 	// filter has bit id%64 set for every term id: a word whose bit is
 	// clear is no question term, which spares most words a look at terms.
 	filter uint64
+	// near holds, for each term, the bigrams it is part of (see
+	// bigramsNear); nil without bigrams.
+	near []termBigrams
+}
+
+// termBigrams has bit k set in first when a question term is the first
+// word of bigram k, and in second when it is the second.
+type termBigrams struct{ first, second uint64 }
+
+// bigramsNear returns the mask of the question's bigrams that term j forms
+// with the term prev before it and the term next after it. It reads only
+// the bigrams that hold term j, which are few, where a look at every
+// bigram for every word of every candidate passage cost a tenth of a
+// question's time.
+func (q *analyzed) bigramsNear(j int, prev, next int32) uint64 {
+	if q.near == nil {
+		return 0
+	}
+	var m uint64
+	for s := q.near[j].second; s != 0; s &= s - 1 {
+		if k := bits.TrailingZeros64(s); q.bigrams[k].a == prev {
+			m |= 1 << k
+		}
+	}
+	for f := q.near[j].first; f != 0; f &= f - 1 {
+		if k := bits.TrailingZeros64(f); q.bigrams[k].b == next {
+			m |= 1 << k
+		}
+	}
+	return m
 }
 
 // may reports whether term id may be a question term.
@@ -205,6 +236,22 @@ func (ix *Index) analyzeQuery(text string) analyzed {
 	}
 	for _, b := range q.bigrams {
 		q.bigramTotal += b.w
+	}
+	if len(q.bigrams) > 0 {
+		q.near = make([]termBigrams, len(q.terms))
+		for j, t := range q.terms {
+			if t.id < 0 {
+				continue
+			}
+			for k, b := range q.bigrams {
+				if b.a == t.id {
+					q.near[j].first |= 1 << k
+				}
+				if b.b == t.id {
+					q.near[j].second |= 1 << k
+				}
+			}
+		}
 	}
 	return q
 }
