@@ -182,19 +182,14 @@ func (ix *Index) answerSpan(u *unit, aq analyzed, allow func(Span) bool) Span {
 	// bigrams it holds (bis), and the terms it earns from the sentence
 	// before it (backs, below). Most passages have few sentences; an array
 	// on the stack holds them without an allocation per question.
-	var small [3][32]uint64
-	var smallTyped [32]bool
-	var masks, bis, backs []uint64
+	masks := scratch(make([]uint64, 0, 32), n)
+	bis := scratch(make([]uint64, 0, 32), n)
+	backs := scratch(make([]uint64, 0, 32), n)
 	// typed tells whether a sentence holds the kind of thing asked for in
 	// a word that is no question term: the answer is what the sentence
 	// adds to the question, so a sentence whose only name or number is the
 	// question's own does not hold it.
-	var typed []bool
-	if n <= len(smallTyped) {
-		masks, bis, backs, typed = small[0][:n], small[1][:n], small[2][:n], smallTyped[:n]
-	} else {
-		masks, bis, backs, typed = make([]uint64, n), make([]uint64, n), make([]uint64, n), make([]bool, n)
-	}
+	typed := scratch(make([]bool, 0, 32), n)
 	for _, t := range u.toks {
 		j := len(terms)
 		if aq.may(t.term) {

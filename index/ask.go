@@ -288,9 +288,13 @@ func (ix *Index) rerank(hits []hit, aq analyzed, arts []float64) {
 		top = 1
 	}
 	r := &ix.rank
+	// art[i] is the article of hit i, read once: the loops below look at
+	// the articles of every pair of hits.
+	art := scratch(make([]int, 0, 32), len(hits))
 	for i := range hits {
 		h := &hits[i]
 		u := &ix.units[h.unit]
+		art[i] = u.article
 		var titleMask uint64
 		if r.title > 0 {
 			for j, t := range aq.terms {
@@ -306,7 +310,7 @@ func (ix *Index) rerank(hits []hit, aq analyzed, arts []float64) {
 	}
 	if best := maxOf(arts); r.articleDoc > 0 && best > 0 {
 		for i := range hits {
-			hits[i].score += r.articleDoc * arts[ix.units[hits[i].unit].article] / best
+			hits[i].score += r.articleDoc * arts[art[i]] / best
 		}
 	}
 	if r.article > 0 && len(ix.corpus.Articles) > 1 {
@@ -315,18 +319,11 @@ func (ix *Index) rerank(hits []hit, aq analyzed, arts []float64) {
 		// sums[i] is the summed score of hit i's article; the candidates
 		// are few, so a scan replaces a map, and an array on the stack
 		// holds the sums.
-		var small [32]float64
-		var sums []float64
-		if len(hits) <= len(small) {
-			sums = small[:len(hits)]
-		} else {
-			sums = make([]float64, len(hits))
-		}
+		sums := scratch(make([]float64, 0, 32), len(hits))
 		best := 0.0
-		for i, h := range hits {
-			a := ix.units[h.unit].article
-			for _, o := range hits {
-				if ix.units[o.unit].article == a {
+		for i := range hits {
+			for j, o := range hits {
+				if art[j] == art[i] {
 					sums[i] += o.score
 				}
 			}
@@ -371,23 +368,22 @@ func (r *ranking) scoreUnit(u *unit, aq analyzed, titleMask uint64) (us unitScor
 	}
 	terms := aq.terms
 	// The question terms each sentence holds, found through the unit's
-	// own index of its words rather than by reading every word.
+	// own index of its words rather than by reading every word: one walk
+	// through its terms in order beside the question's terms in the same
+	// order, which reads a few cache lines straight through where a binary
+	// search for each term waited on one line after another.
 	// Every sentence gets masks, though the last ones may hold no content
 	// word: a sentence without a question term is never the best. A unit
 	// without sentences holds its words in sentence 0 (see newUnit).
-	var small [32]sentenceMasks
-	var sm []sentenceMasks
-	if n := max(len(u.sents), 1); n <= len(small) {
-		sm = small[:n]
-	} else {
-		sm = make([]sentenceMasks, n)
-	}
-	for j, q := range terms {
-		if q.id < 0 {
-			continue
+	sm := scratch(make([]sentenceMasks, 0, 32), max(len(u.sents), 1))
+	k := 0
+	for _, j := range aq.byID {
+		q := &terms[j]
+		for k < len(u.termOf) && u.termOf[k] < q.id {
+			k++
 		}
-		lo, hi := u.termRange(q.id)
-		for _, o := range u.occ[lo:hi] {
+		for ; k < len(u.termOf) && u.termOf[k] == q.id; k++ {
+			o := &u.occ[k]
 			m := &sm[o.sent]
 			m.terms |= 1 << j
 			if o.surf == q.surf {
@@ -420,6 +416,19 @@ func (r *ranking) scoreUnit(u *unit, aq analyzed, titleMask uint64) (us unitScor
 	}
 	us.cov = (maskWeight(unitMask, terms) + r.title*maskWeight(titleMask&^unitMask, terms)) / aq.total
 	return us
+}
+
+// scratch returns buf resliced to n zero values, or a new slice when n
+// exceeds its capacity. Called with make([]T, 0, c) for a constant c, the
+// array stays on the stack where it fits: the few candidates and sentences
+// of a question need no allocation.
+func scratch[T any](buf []T, n int) []T {
+	if n > cap(buf) {
+		return make([]T, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
 }
 
 // sentenceMasks has bit j set for each question term j a sentence holds:
@@ -533,16 +542,18 @@ func (ix *Index) overlapsQuote(u *unit, span Span, speaker string) bool {
 // filters hits in place: the first hit stays where it is, and the rest of
 // the array is overwritten.
 func (ix *Index) groupByParagraph(hits []hit) []hit {
-	// Hits are few (at most ranking.candidates): a scan of those kept
-	// costs less than a map. The kept hits are never more than those read,
-	// so they can share the array and spare each question an allocation.
+	// Hits are few (at most ranking.candidates): a scan of the paragraphs
+	// kept, listed apart so that each hit's unit is read once, costs less
+	// than a map. The kept hits are never more than those read, so they
+	// can share the array and spare each question an allocation.
+	type paragraph struct{ article, paragraph int }
+	var small [32]paragraph
+	kept := small[:0]
 	out := hits[:0]
 	for _, h := range hits {
 		u := &ix.units[h.unit]
-		if !slices.ContainsFunc(out, func(o hit) bool {
-			ou := &ix.units[o.unit]
-			return ou.article == u.article && ou.paragraph == u.paragraph
-		}) {
+		if p := (paragraph{u.article, u.paragraph}); !slices.Contains(kept, p) {
+			kept = append(kept, p)
 			out = append(out, h)
 		}
 	}

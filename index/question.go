@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"math/bits"
 	"regexp"
 	"slices"
@@ -138,6 +139,9 @@ type analyzed struct {
 	// near holds, for each term, the bigrams it is part of (see
 	// bigramsNear); nil without bigrams.
 	near []termBigrams
+	// byID lists the indexes in terms of the terms that passages hold (ID
+	// 0 or more), in order of ID (see scoreUnit).
+	byID []int
 }
 
 // termBigrams has bit k set in first when a question term is the first
@@ -237,6 +241,13 @@ func (ix *Index) analyzeQuery(text string) analyzed {
 	for _, b := range q.bigrams {
 		q.bigramTotal += b.w
 	}
+	q.byID = make([]int, 0, len(q.terms))
+	for j, t := range q.terms {
+		if t.id >= 0 {
+			q.byID = append(q.byID, j)
+		}
+	}
+	slices.SortFunc(q.byID, func(a, b int) int { return cmp.Compare(q.terms[a].id, q.terms[b].id) })
 	if len(q.bigrams) > 0 {
 		q.near = make([]termBigrams, len(q.terms))
 		for j, t := range q.terms {
