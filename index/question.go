@@ -61,25 +61,69 @@ func parseQuestion(text string) question {
 	})
 	// Every frame starts with who, which, what or how; the first word
 	// spares most questions the regular expressions.
-	first, _, _ := strings.Cut(strings.TrimSpace(t), " ")
-	switch strings.ToLower(first) {
+	first, rest, _ := strings.Cut(strings.TrimSpace(t), " ")
+	first = strings.ToLower(first)
+	switch first {
 	case "who", "which", "what", "how":
 	default:
 		return question{shape: plain, topic: text}
 	}
-	if m := reWhoSaid.FindStringSubmatch(t); m != nil && strings.TrimSpace(m[1]) != "" {
-		return question{shape: whoSaid, topic: m[1]}
+	// The first and second words rule out more: each frame names the first
+	// words it may open with, and all but reWhoSaid the second words. A
+	// frame ruled out would not have matched; the frames are tried in the
+	// same order as ever.
+	second := secondWord(rest)
+	var (
+		whatHow = first == "what" || first == "how"
+		be      = mayBe(second, "is", "was", "are", "were")
+	)
+	if first != "how" {
+		if m := reWhoSaid.FindStringSubmatch(t); m != nil && strings.TrimSpace(m[1]) != "" {
+			return question{shape: whoSaid, topic: m[1]}
+		}
 	}
-	if m := reWhatSaid.FindStringSubmatch(t); m != nil {
-		return question{shape: whatSaid, name: strings.TrimSpace(m[1]), topic: m[2]}
+	if whatHow && mayBe(second, "did", "does", "do", "has", "have", "had", "would", "will", "could") {
+		if m := reWhatSaid.FindStringSubmatch(t); m != nil {
+			return question{shape: whatSaid, name: strings.TrimSpace(m[1]), topic: m[2]}
+		}
 	}
-	if m := reSaidAbout.FindStringSubmatch(t); m != nil {
-		return question{shape: whatSaid, name: strings.TrimSpace(m[1]), topic: m[2]}
+	// reSaidAbout needs a possessive, and so an apostrophe.
+	if whatHow && be && strings.ContainsAny(t, "'’") {
+		if m := reSaidAbout.FindStringSubmatch(t); m != nil {
+			return question{shape: whatSaid, name: strings.TrimSpace(m[1]), topic: m[2]}
+		}
 	}
-	if m := reWhoIs.FindStringSubmatch(t); m != nil {
-		return question{shape: whoIs, name: strings.TrimSpace(m[1]), topic: text}
+	if first == "who" && be {
+		if m := reWhoIs.FindStringSubmatch(t); m != nil {
+			return question{shape: whoIs, name: strings.TrimSpace(m[1]), topic: text}
+		}
 	}
 	return question{shape: plain, topic: text}
+}
+
+// mayBe reports whether a second word as secondWord gives it may be one of
+// words: it is, or it is unknown ("").
+func mayBe(second string, words ...string) bool {
+	return second == "" || slices.Contains(words, second)
+}
+
+// secondWord returns the word that opens rest after the frames' white
+// space (\s: ASCII space, tab, newline, form feed, return), in lower case;
+// "" when there is none or it holds a byte outside ASCII: the frames fold
+// case as Unicode does ("ſ" matches "s"), so only an ASCII word can rule a
+// frame out.
+func secondWord(rest string) string {
+	const space = " \t\n\f\r"
+	rest = strings.TrimLeft(rest, space)
+	if i := strings.IndexAny(rest, space); i >= 0 {
+		rest = rest[:i]
+	}
+	for i := 0; i < len(rest); i++ {
+		if rest[i] >= utf8.RuneSelf {
+			return ""
+		}
+	}
+	return strings.ToLower(rest)
 }
 
 // cleanQuestion replaces control and format characters with spaces and
@@ -277,7 +321,13 @@ var questionWords = map[string]bool{
 // whatSaid question when NAME is a person of the corpus, trying the longest
 // run of up to four words after the cue.
 func (ix *Index) according(pq question, f filter) question {
-	if lower := strings.ToLower(pq.topic); !strings.Contains(lower, "according") && !strings.Contains(lower, " of ") {
+	// Most questions hold neither cue; words the cues need spare them the
+	// regular expression: "according", or " of " with "view", "opinion" or
+	// "word". (These words hold no "s", which case folding pairs with "ſ",
+	// a letter ToLower leaves as it is.)
+	lower := strings.ToLower(pq.topic)
+	if !strings.Contains(lower, "according") && !(strings.Contains(lower, " of ") &&
+		(strings.Contains(lower, "view") || strings.Contains(lower, "opinion") || strings.Contains(lower, "word"))) {
 		return pq
 	}
 	loc := reAccording.FindStringSubmatchIndex(pq.topic)
