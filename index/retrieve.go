@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"sync"
 
@@ -198,6 +197,8 @@ type accum struct {
 	lists []segment.PostingsList
 	iters []segment.PostingsIterator
 	term  []byte
+	// best holds the best units found so far (see topUnits).
+	best []scored
 }
 
 // postingsLists points acc.lists at the postings of term in each segment
@@ -321,29 +322,49 @@ func (p *postings) topUnits(ctx context.Context, terms []string, k int, keep fun
 		}
 	}
 	// Keep the best k in order; most units fall below the kth at once.
-	top = make([]hit, 0, k+1)
+	// The kept are (score, unit) pairs, smaller to move than hits, and a
+	// new one finds its place by binary search: units are distinct, so
+	// the order is total and the best k are the same however found.
+	best := acc.best[:0]
 	n := float64(len(terms))
 	for _, u := range acc.touched {
 		if keep != nil && !keep(int(u)) {
 			continue
 		}
-		s := acc.score[u] * float64(acc.match[u]) / n
-		if len(top) == k && !better(s, int(u), top[k-1]) {
+		c := scored{score: acc.score[u] * float64(acc.match[u]) / n, unit: u}
+		if len(best) == k && !c.before(best[k-1]) {
 			continue
 		}
-		i := len(top)
-		for i > 0 && better(s, int(u), top[i-1]) {
-			i--
+		lo, hi := 0, len(best)
+		for lo < hi {
+			if mid := int(uint(lo+hi) >> 1); c.before(best[mid]) {
+				hi = mid
+			} else {
+				lo = mid + 1
+			}
 		}
-		top = slices.Insert(top, i, hit{unit: int(u), bm25: s})
-		if len(top) > k {
-			top = top[:k]
+		if len(best) < k {
+			best = append(best, scored{})
 		}
+		copy(best[lo+1:], best[lo:len(best)-1])
+		best[lo] = c
+	}
+	acc.best = best
+	top = make([]hit, len(best))
+	for i, c := range best {
+		top[i] = hit{unit: int(c.unit), bm25: c.score}
 	}
 	return top, arts, nil
 }
 
-// better reports whether a unit scoring s ranks before h.
-func better(s float64, unit int, h hit) bool {
-	return s > h.bm25 || s == h.bm25 && unit < h.unit
+// scored is a unit and its first-stage score.
+type scored struct {
+	score float64
+	unit  int32
+}
+
+// before reports whether c ranks before d: a higher score, or the same
+// score and the earlier unit.
+func (c scored) before(d scored) bool {
+	return c.score > d.score || c.score == d.score && c.unit < d.unit
 }
