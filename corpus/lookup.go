@@ -17,6 +17,11 @@ import (
 // a role ("the home secretary" for one described as "New Home
 // Secretary").
 func (a *Article) FindSpeakers(name string) []Speaker {
+	if len(a.Speakers) == 0 {
+		// Nothing to find: spare the folding of name, which a search of
+		// many articles would otherwise pay once for each.
+		return nil
+	}
 	want := foldName(name)
 	if want == "" {
 		return nil

@@ -3,7 +3,9 @@ package index
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 
 	"articlebot/corpus"
 )
@@ -85,6 +87,51 @@ func TestParseQuestion(t *testing.T) {
 				t.Errorf("parseQuestion(%q) = %+v; want %+v", tt.q, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestParseQuestionFrames checks that ruling frames out by the first two
+// words gives the shapes the regular expressions alone give.
+func TestParseQuestionFrames(t *testing.T) {
+	// regexpsOnly is parseQuestion without ruling out any frame.
+	regexpsOnly := func(text string) question {
+		t := strings.TrimRightFunc(text, func(r rune) bool {
+			return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '.' || r == '.'
+		})
+		first, _, _ := strings.Cut(strings.TrimSpace(t), " ")
+		switch strings.ToLower(first) {
+		case "who", "which", "what", "how":
+		default:
+			return question{shape: plain, topic: text}
+		}
+		if m := reWhoSaid.FindStringSubmatch(t); m != nil && strings.TrimSpace(m[1]) != "" {
+			return question{shape: whoSaid, topic: m[1]}
+		}
+		if m := reWhatSaid.FindStringSubmatch(t); m != nil {
+			return question{shape: whatSaid, name: strings.TrimSpace(m[1]), topic: m[2]}
+		}
+		if m := reSaidAbout.FindStringSubmatch(t); m != nil {
+			return question{shape: whatSaid, name: strings.TrimSpace(m[1]), topic: m[2]}
+		}
+		if m := reWhoIs.FindStringSubmatch(t); m != nil {
+			return question{shape: whoIs, name: strings.TrimSpace(m[1]), topic: text}
+		}
+		return question{shape: plain, topic: text}
+	}
+	for _, q := range []string{
+		"Who said there is no magic wand?", "WHO SAID it", "who  has said that it works", "Who is K.T. McFarland?",
+		"who was\tBo Park", "Who were they", "who IS she?", "Who ſaid it?", "Who iſ Bo Park?",
+		"What did Carden say about NATO?", "what  DOES Sir Adam Thomson think", "How did Park feel about it?",
+		"What haſ Park said?", "What would   Park say on trade", "how could he tell", "What did?",
+		"What are Harrison’s views on Trump?", "What was Harrison's view on Trump?", "WHAT IS PARK'S STANCE ON TAX",
+		"What iſ Park's view?", "How were Park’s comments received", "What is the view of Park?",
+		"Which minister said the talks failed?", "What paper wrote that?", "Which year did it end?",
+		"Which NFL team represented the AFC at Super Bowl 50?", "What is the name of the river?",
+		"How many people live there?", "Who", "what", "How ", "Who\u00a0is Bo?", "who is", "What did Bo",
+	} {
+		if got, want := parseQuestion(q), regexpsOnly(q); got != want {
+			t.Errorf("parseQuestion(%q) = %+v; the regular expressions alone give %+v", q, got, want)
+		}
 	}
 }
 

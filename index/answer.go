@@ -178,13 +178,18 @@ func (ix *Index) answerSpan(u *unit, aq analyzed, allow func(Span) bool) Span {
 	}
 	terms := aq.terms
 	n := len(u.sents)
-	masks := make([]uint64, n)
-	bis := make([]uint64, n)
+	// Per sentence: the question terms it holds (masks), the question's
+	// bigrams it holds (bis), and the terms it earns from the sentence
+	// before it (backs, below). Most passages have few sentences; an array
+	// on the stack holds them without an allocation per question.
+	masks := scratch(make([]uint64, 0, 32), n)
+	bis := scratch(make([]uint64, 0, 32), n)
+	backs := scratch(make([]uint64, 0, 32), n)
 	// typed tells whether a sentence holds the kind of thing asked for in
 	// a word that is no question term: the answer is what the sentence
 	// adds to the question, so a sentence whose only name or number is the
 	// question's own does not hold it.
-	typed := make([]bool, n)
+	typed := scratch(make([]bool, 0, 32), n)
 	for _, t := range u.toks {
 		j := len(terms)
 		if aq.may(t.term) {
@@ -200,7 +205,8 @@ func (ix *Index) answerSpan(u *unit, aq analyzed, allow func(Span) bool) Span {
 			continue
 		}
 		masks[t.sent] |= 1 << j
-		bis[t.sent] |= bigramsAt(u, t, aq)
+		prev, next := u.around(t)
+		bis[t.sent] |= aq.bigramsNear(j, prev, next)
 	}
 	var local [maxTerms]float64
 	for j := range terms {
@@ -219,7 +225,6 @@ func (ix *Index) answerSpan(u *unit, aq analyzed, allow func(Span) bool) Span {
 	// what the sentence before it names, and so on up a chain of such
 	// sentences: it earns part of the weight of the question terms found
 	// only there.
-	backs := make([]uint64, n)
 	for i, sp := range u.sents {
 		if i > 0 && (refersBack(u.text[sp.Start:sp.End]) || definiteBack(u, i)) {
 			backs[i] = (masks[i-1] | backs[i-1]) &^ masks[i]
@@ -254,25 +259,6 @@ func (ix *Index) answerSpan(u *unit, aq analyzed, allow func(Span) bool) Span {
 		}
 	}
 	return trimSpan(u, u.sents[best], aq)
-}
-
-// bigramsAt returns the mask of the question's bigrams that content word t
-// of u forms with the word before or after it.
-func bigramsAt(u *unit, t tok, aq analyzed) uint64 {
-	var m uint64
-	prev, next := int32(-1), int32(-1)
-	if t.pos >= 2 {
-		prev = u.words[t.pos-2]
-	}
-	if int(t.pos) < len(u.words) {
-		next = u.words[t.pos]
-	}
-	for k, b := range aq.bigrams {
-		if b.a == prev && b.b == t.term || b.a == t.term && b.b == next {
-			m |= 1 << k
-		}
-	}
-	return m
 }
 
 // backWords open a sentence that speaks of what the one before it named:

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -240,7 +241,7 @@ func (ix *Index) FindQuotes(ctx context.Context, text string, opts AskOptions) (
 func (ix *Index) search(ctx context.Context, aq analyzed, f filter) ([]hit, error) {
 	common := func(t qterm) bool { return t.w < ix.rank.commonIDF && ix.df[t.id] >= ix.rank.commonDF }
 	rare := slices.ContainsFunc(aq.terms, func(t qterm) bool { return t.id >= 0 && !common(t) })
-	var terms []string
+	terms := make([]string, 0, len(aq.terms))
 	for _, t := range aq.terms {
 		if t.id < 0 || rare && common(t) {
 			continue
@@ -292,9 +293,13 @@ func (ix *Index) rerank(hits []hit, aq analyzed, arts []float64) {
 		top = 1
 	}
 	r := &ix.rank
-	scores := make([]unitScore, len(hits))
+	// art[i] is the article of hit i, read once: the loops below look at
+	// the articles of every pair of hits.
+	art := scratch(make([]int, 0, 32), len(hits))
 	for i := range hits {
-		u := &ix.units[hits[i].unit]
+		h := &hits[i]
+		u := &ix.units[h.unit]
+		art[i] = u.article
 		var titleMask uint64
 		if r.title > 0 {
 			for j, t := range aq.terms {
@@ -303,30 +308,27 @@ func (ix *Index) rerank(hits []hit, aq analyzed, arts []float64) {
 				}
 			}
 		}
-		scores[i] = r.scoreUnit(u, aq, titleMask)
-	}
-	for i := range hits {
-		h, us := &hits[i], &scores[i]
+		us := r.scoreUnit(u, aq, titleMask)
 		h.sent, h.cov = us.best.sent, us.best.cov
 		h.score = r.bm25*h.bm25/top + r.sentence*us.best.rankCov + r.unit*us.cov +
 			r.bigrams*us.best.bigrams + r.expectRank*us.best.holds + r.exact*us.best.exact
 	}
 	if best := maxOf(arts); r.articleDoc > 0 && best > 0 {
 		for i := range hits {
-			hits[i].score += r.articleDoc * arts[ix.units[hits[i].unit].article] / best
+			hits[i].score += r.articleDoc * arts[art[i]] / best
 		}
 	}
 	if r.article > 0 && len(ix.corpus.Articles) > 1 {
 		// Passages of the article that most candidates come from gain:
 		// a question is about one article, and its best passages agree.
 		// sums[i] is the summed score of hit i's article; the candidates
-		// are few, so a scan replaces a map.
-		sums := make([]float64, len(hits))
+		// are few, so a scan replaces a map, and an array on the stack
+		// holds the sums.
+		sums := scratch(make([]float64, 0, 32), len(hits))
 		best := 0.0
-		for i, h := range hits {
-			a := ix.units[h.unit].article
-			for _, o := range hits {
-				if ix.units[o.unit].article == a {
+		for i := range hits {
+			for j, o := range hits {
+				if art[j] == art[i] {
 					sums[i] += o.score
 				}
 			}
@@ -371,28 +373,28 @@ func (r *ranking) scoreUnit(u *unit, aq analyzed, titleMask uint64) (us unitScor
 	}
 	terms := aq.terms
 	// The question terms each sentence holds, found through the unit's
-	// own index of its words rather than by reading every word.
-	var small [32]sentenceMasks
-	var sm []sentenceMasks
-	if n := int(u.toks[len(u.toks)-1].sent) + 1; n <= len(small) {
-		sm = small[:n]
-	} else {
-		sm = make([]sentenceMasks, n)
-	}
-	for j, q := range terms {
-		if q.id < 0 {
-			continue
+	// own index of its words rather than by reading every word: one walk
+	// through its terms in order beside the question's terms in the same
+	// order, which reads a few cache lines straight through where a binary
+	// search for each term waited on one line after another.
+	// Every sentence gets masks, though the last ones may hold no content
+	// word: a sentence without a question term is never the best. A unit
+	// without sentences holds its words in sentence 0 (see newUnit).
+	sm := scratch(make([]sentenceMasks, 0, 32), max(len(u.sents), 1))
+	k := 0
+	for _, j := range aq.byID {
+		q := &terms[j]
+		for k < len(u.termOf) && u.termOf[k] < q.id {
+			k++
 		}
-		for _, ti := range u.occurrences(q.id) {
-			t := &u.toks[ti]
-			m := &sm[t.sent]
+		for ; k < len(u.termOf) && u.termOf[k] == q.id; k++ {
+			o := &u.occ[k]
+			m := &sm[o.sent]
 			m.terms |= 1 << j
-			if t.surf == q.surf {
+			if o.surf == q.surf {
 				m.exact |= 1 << j
 			}
-			if len(aq.bigrams) > 0 {
-				m.bigrams |= bigramsAt(u, *t, aq)
-			}
+			m.bigrams |= aq.bigramsNear(j, o.prev, o.next)
 		}
 	}
 	best := &us.best
@@ -421,6 +423,19 @@ func (r *ranking) scoreUnit(u *unit, aq analyzed, titleMask uint64) (us unitScor
 	return us
 }
 
+// scratch returns buf resliced to n zero values, or a new slice when n
+// exceeds its capacity. Called with make([]T, 0, c) for a constant c, the
+// array stays on the stack where it fits: the few candidates and sentences
+// of a question need no allocation.
+func scratch[T any](buf []T, n int) []T {
+	if n > cap(buf) {
+		return make([]T, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
+}
+
 // sentenceMasks has bit j set for each question term j a sentence holds:
 // anywhere, as written (exact), and the question's bigrams it holds.
 type sentenceMasks struct{ terms, exact, bigrams uint64 }
@@ -435,13 +450,16 @@ func bigramWeight(mask uint64, bs []bigram) float64 {
 	return maskSum(mask, bs, func(b bigram) float64 { return b.w })
 }
 
-// maskSum sums weight(xs[i]) over the bits i set in mask.
+// maskSum sums weight(xs[i]) over the bits i set in mask, in order of i;
+// bits past the end of xs are ignored. It visits only the set bits, which
+// are few.
 func maskSum[T any](mask uint64, xs []T, weight func(T) float64) float64 {
+	if len(xs) < 64 {
+		mask &= 1<<len(xs) - 1
+	}
 	w := 0.0
-	for i := range xs {
-		if mask&(1<<i) != 0 {
-			w += weight(xs[i])
-		}
+	for ; mask != 0; mask &= mask - 1 {
+		w += weight(xs[bits.TrailingZeros64(mask)])
 	}
 	return w
 }
@@ -453,6 +471,9 @@ func maskSum[T any](mask uint64, xs []T, weight func(T) float64) float64 {
 func (ix *Index) answer(q string, aq analyzed, hits []hit, limit int, speaker string) Answer {
 	ans := Answer{Question: q, Status: NoAnswer}
 	hits = ix.groupByParagraph(hits)
+	if n := min(limit, len(hits)); n > 0 {
+		ans.Results = make([]Result, 0, n)
+	}
 	for _, h := range hits[:min(limit, len(hits))] {
 		ans.Results = append(ans.Results, ix.result(h, aq))
 	}
@@ -537,17 +558,22 @@ func (ix *Index) overlapsQuote(u *unit, span Span, speaker string) bool {
 }
 
 // groupByParagraph keeps the best hit of each paragraph, in rank order, so
-// that a paragraph is cited once even when it and its quotations match.
+// that a paragraph is cited once even when it and its quotations match. It
+// filters hits in place: the first hit stays where it is, and the rest of
+// the array is overwritten.
 func (ix *Index) groupByParagraph(hits []hit) []hit {
-	// Hits are few (at most ranking.candidates): a scan of those kept
-	// costs less than a map.
-	out := make([]hit, 0, len(hits))
+	// Hits are few (at most ranking.candidates): a scan of the paragraphs
+	// kept, listed apart so that each hit's unit is read once, costs less
+	// than a map. The kept hits are never more than those read, so they
+	// can share the array and spare each question an allocation.
+	type paragraph struct{ article, paragraph int }
+	var small [32]paragraph
+	kept := small[:0]
+	out := hits[:0]
 	for _, h := range hits {
 		u := &ix.units[h.unit]
-		if !slices.ContainsFunc(out, func(o hit) bool {
-			ou := &ix.units[o.unit]
-			return ou.article == u.article && ou.paragraph == u.paragraph
-		}) {
+		if p := (paragraph{u.article, u.paragraph}); !slices.Contains(kept, p) {
+			kept = append(kept, p)
 			out = append(out, h)
 		}
 	}
@@ -569,14 +595,33 @@ func (ix *Index) result(h hit, aq analyzed) Result {
 }
 
 // highlights marks the words of u inside span that match a question term,
-// as spans relative to span.Start.
+// as spans relative to span.Start, in text order; nil when none.
 func (ix *Index) highlights(u *unit, span Span, aq analyzed) []Span {
-	var out []Span
-	for _, t := range u.toks {
-		if !aq.may(t.term) || int(t.start) < span.Start || int(t.end) > span.End {
-			continue
+	// The question's terms are few and the unit indexes its words by term:
+	// gathering their occurrences costs less than reading every word, and
+	// counting them first lets the result be allocated once.
+	var small [64]int32
+	at := small[:0]
+	for _, q := range aq.terms {
+		if q.id >= 0 {
+			at = append(at, u.occurrences(q.id)...)
 		}
-		if slices.ContainsFunc(aq.terms, func(q qterm) bool { return q.id == t.term }) {
+	}
+	slices.Sort(at)
+	at = slices.Compact(at)
+	inside := func(t *tok) bool { return int(t.start) >= span.Start && int(t.end) <= span.End }
+	n := 0
+	for _, ti := range at {
+		if inside(&u.toks[ti]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Span, 0, n)
+	for _, ti := range at {
+		if t := &u.toks[ti]; inside(t) {
 			out = append(out, Span{int(t.start) - span.Start, int(t.end) - span.Start})
 		}
 	}

@@ -111,13 +111,27 @@ type unit struct {
 	holds []uint8
 	// byTerm lists the positions in toks ordered by term, then position,
 	// and termOf their terms: the unit's own index of its words (see
-	// occurrences), kept side by side so that a search reads one array.
+	// termRange), kept side by side so that a search reads one array.
 	byTerm, termOf []int32
+	// occ holds, in the order of byTerm, what scoring needs of each word
+	// (see scoreUnit).
+	occ []occurrence
 }
 
-// occurrences returns the positions in u.toks of term, in order.
-func (u *unit) occurrences(term int32) []int32 {
-	lo, hi := 0, len(u.termOf)
+// occurrence is what scoring a unit needs of one of its content words. It
+// is kept in term order beside termOf, so that scoring reads the words of
+// a question term in one run rather than each from toks and words.
+type occurrence struct {
+	sent, surf int32
+	// prev and next are the terms of the words before and after it, stop
+	// words included, -1 where there is none (see analyzed.bigramsNear).
+	prev, next int32
+}
+
+// termRange returns the range of u.byTerm, u.termOf and u.occ that holds
+// term.
+func (u *unit) termRange(term int32) (lo, hi int) {
+	lo, hi = 0, len(u.termOf)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
 		if u.termOf[mid] < term {
@@ -130,11 +144,17 @@ func (u *unit) occurrences(term int32) []int32 {
 	for end < len(u.termOf) && u.termOf[end] == term {
 		end++
 	}
-	return u.byTerm[lo:end]
+	return lo, end
 }
 
-// indexWords fills u.byTerm and u.termOf; the terms of u.toks must be
-// final.
+// occurrences returns the positions in u.toks of term, in order.
+func (u *unit) occurrences(term int32) []int32 {
+	lo, hi := u.termRange(term)
+	return u.byTerm[lo:hi]
+}
+
+// indexWords fills u.byTerm, u.termOf and u.occ; the terms of u.toks and
+// u.words must be final.
 func (u *unit) indexWords() {
 	u.byTerm = make([]int32, len(u.toks))
 	for i := range u.byTerm {
@@ -142,9 +162,26 @@ func (u *unit) indexWords() {
 	}
 	slices.SortStableFunc(u.byTerm, func(a, b int32) int { return cmp.Compare(u.toks[a].term, u.toks[b].term) })
 	u.termOf = make([]int32, len(u.byTerm))
+	u.occ = make([]occurrence, len(u.byTerm))
 	for i, ti := range u.byTerm {
-		u.termOf[i] = u.toks[ti].term
+		t := &u.toks[ti]
+		u.termOf[i] = t.term
+		prev, next := u.around(*t)
+		u.occ[i] = occurrence{sent: t.sent, surf: t.surf, prev: prev, next: next}
 	}
+}
+
+// around returns the terms of the words before and after content word t
+// of u, stop words included, -1 where there is none.
+func (u *unit) around(t tok) (prev, next int32) {
+	prev, next = -1, -1
+	if t.pos >= 2 {
+		prev = u.words[t.pos-2]
+	}
+	if int(t.pos) < len(u.words) {
+		next = u.words[t.pos]
+	}
+	return prev, next
 }
 
 // tok is one content word of a unit.

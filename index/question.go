@@ -1,6 +1,8 @@
 package index
 
 import (
+	"cmp"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -59,25 +61,69 @@ func parseQuestion(text string) question {
 	})
 	// Every frame starts with who, which, what or how; the first word
 	// spares most questions the regular expressions.
-	first, _, _ := strings.Cut(strings.TrimSpace(t), " ")
-	switch strings.ToLower(first) {
+	first, rest, _ := strings.Cut(strings.TrimSpace(t), " ")
+	first = strings.ToLower(first)
+	switch first {
 	case "who", "which", "what", "how":
 	default:
 		return question{shape: plain, topic: text}
 	}
-	if m := reWhoSaid.FindStringSubmatch(t); m != nil && strings.TrimSpace(m[1]) != "" {
-		return question{shape: whoSaid, topic: m[1]}
+	// The first and second words rule out more: each frame names the first
+	// words it may open with, and all but reWhoSaid the second words. A
+	// frame ruled out would not have matched; the frames are tried in the
+	// same order as ever.
+	second := secondWord(rest)
+	var (
+		whatHow = first == "what" || first == "how"
+		be      = mayBe(second, "is", "was", "are", "were")
+	)
+	if first != "how" {
+		if m := reWhoSaid.FindStringSubmatch(t); m != nil && strings.TrimSpace(m[1]) != "" {
+			return question{shape: whoSaid, topic: m[1]}
+		}
 	}
-	if m := reWhatSaid.FindStringSubmatch(t); m != nil {
-		return question{shape: whatSaid, name: strings.TrimSpace(m[1]), topic: m[2]}
+	if whatHow && mayBe(second, "did", "does", "do", "has", "have", "had", "would", "will", "could") {
+		if m := reWhatSaid.FindStringSubmatch(t); m != nil {
+			return question{shape: whatSaid, name: strings.TrimSpace(m[1]), topic: m[2]}
+		}
 	}
-	if m := reSaidAbout.FindStringSubmatch(t); m != nil {
-		return question{shape: whatSaid, name: strings.TrimSpace(m[1]), topic: m[2]}
+	// reSaidAbout needs a possessive, and so an apostrophe.
+	if whatHow && be && strings.ContainsAny(t, "'’") {
+		if m := reSaidAbout.FindStringSubmatch(t); m != nil {
+			return question{shape: whatSaid, name: strings.TrimSpace(m[1]), topic: m[2]}
+		}
 	}
-	if m := reWhoIs.FindStringSubmatch(t); m != nil {
-		return question{shape: whoIs, name: strings.TrimSpace(m[1]), topic: text}
+	if first == "who" && be {
+		if m := reWhoIs.FindStringSubmatch(t); m != nil {
+			return question{shape: whoIs, name: strings.TrimSpace(m[1]), topic: text}
+		}
 	}
 	return question{shape: plain, topic: text}
+}
+
+// mayBe reports whether a second word as secondWord gives it may be one of
+// words: it is, or it is unknown ("").
+func mayBe(second string, words ...string) bool {
+	return second == "" || slices.Contains(words, second)
+}
+
+// secondWord returns the word that opens rest after the frames' white
+// space (\s: ASCII space, tab, newline, form feed, return), in lower case;
+// "" when there is none or it holds a byte outside ASCII: the frames fold
+// case as Unicode does ("ſ" matches "s"), so only an ASCII word can rule a
+// frame out.
+func secondWord(rest string) string {
+	const space = " \t\n\f\r"
+	rest = strings.TrimLeft(rest, space)
+	if i := strings.IndexAny(rest, space); i >= 0 {
+		rest = rest[:i]
+	}
+	for i := 0; i < len(rest); i++ {
+		if rest[i] >= utf8.RuneSelf {
+			return ""
+		}
+	}
+	return strings.ToLower(rest)
 }
 
 // cleanQuestion replaces control and format characters with spaces and
@@ -134,6 +180,39 @@ type analyzed struct {
 	// filter has bit id%64 set for every term id: a word whose bit is
 	// clear is no question term, which spares most words a look at terms.
 	filter uint64
+	// near holds, for each term, the bigrams it is part of (see
+	// bigramsNear); nil without bigrams.
+	near []termBigrams
+	// byID lists the indexes in terms of the terms that passages hold (ID
+	// 0 or more), in order of ID (see scoreUnit).
+	byID []int
+}
+
+// termBigrams has bit k set in first when a question term is the first
+// word of bigram k, and in second when it is the second.
+type termBigrams struct{ first, second uint64 }
+
+// bigramsNear returns the mask of the question's bigrams that term j forms
+// with the term prev before it and the term next after it. It reads only
+// the bigrams that hold term j, which are few, where a look at every
+// bigram for every word of every candidate passage cost a tenth of a
+// question's time.
+func (q *analyzed) bigramsNear(j int, prev, next int32) uint64 {
+	if q.near == nil {
+		return 0
+	}
+	var m uint64
+	for s := q.near[j].second; s != 0; s &= s - 1 {
+		if k := bits.TrailingZeros64(s); q.bigrams[k].a == prev {
+			m |= 1 << k
+		}
+	}
+	for f := q.near[j].first; f != 0; f &= f - 1 {
+		if k := bits.TrailingZeros64(f); q.bigrams[k].b == next {
+			m |= 1 << k
+		}
+	}
+	return m
 }
 
 // may reports whether term id may be a question term.
@@ -148,7 +227,12 @@ func (ix *Index) analyzeQuery(text string) analyzed {
 	q := analyzed{}
 	q.expect, q.need = expect(text)
 	prev, prevPos := int32(-1), 0
-	for _, w := range ix.an.words(text) {
+	ws := ix.an.words(text)
+	// A question has at most one term and one bigram per word: sized so,
+	// the slices are allocated once.
+	q.terms = make([]qterm, 0, len(ws))
+	q.bigrams = make([]bigram, 0, min(max(len(ws)-1, 0), maxBigrams))
+	for _, w := range ws {
 		e, known := ix.vocab[w.norm]
 		id, surf := e.term, e.surf
 		if !known {
@@ -201,6 +285,29 @@ func (ix *Index) analyzeQuery(text string) analyzed {
 	for _, b := range q.bigrams {
 		q.bigramTotal += b.w
 	}
+	q.byID = make([]int, 0, len(q.terms))
+	for j, t := range q.terms {
+		if t.id >= 0 {
+			q.byID = append(q.byID, j)
+		}
+	}
+	slices.SortFunc(q.byID, func(a, b int) int { return cmp.Compare(q.terms[a].id, q.terms[b].id) })
+	if len(q.bigrams) > 0 {
+		q.near = make([]termBigrams, len(q.terms))
+		for j, t := range q.terms {
+			if t.id < 0 {
+				continue
+			}
+			for k, b := range q.bigrams {
+				if b.a == t.id {
+					q.near[j].first |= 1 << k
+				}
+				if b.b == t.id {
+					q.near[j].second |= 1 << k
+				}
+			}
+		}
+	}
 	return q
 }
 
@@ -217,7 +324,13 @@ var questionWords = map[string]bool{
 // whatSaid question when NAME is a person of the corpus, trying the longest
 // run of up to four words after the cue.
 func (ix *Index) according(pq question, f filter) question {
-	if lower := strings.ToLower(pq.topic); !strings.Contains(lower, "according") && !strings.Contains(lower, " of ") {
+	// Most questions hold neither cue; words the cues need spare them the
+	// regular expression: "according", or " of " with "view", "opinion" or
+	// "word". (These words hold no "s", which case folding pairs with "ſ",
+	// a letter ToLower leaves as it is.)
+	lower := strings.ToLower(pq.topic)
+	if !strings.Contains(lower, "according") && !(strings.Contains(lower, " of ") &&
+		(strings.Contains(lower, "view") || strings.Contains(lower, "opinion") || strings.Contains(lower, "word"))) {
 		return pq
 	}
 	loc := reAccording.FindStringSubmatchIndex(pq.topic)

@@ -2,33 +2,34 @@ package index
 
 import (
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"sync"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	bindex "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
-// postings reads the index's postings through Bleve's index reader. The
-// first stage of a search walks the postings of the question's terms and
-// scores each passage as Bleve's BM25 disjunction would, without Bleve's
-// searcher and collector: on SQuAD those cost more than reading the
-// postings themselves.
+// postings reads the index's postings from the segments of Bleve's scorch
+// index. The first stage of a search walks the postings of the question's
+// terms and scores each passage as Bleve's BM25 disjunction would, without
+// Bleve's searcher and collector: on SQuAD those cost more than reading
+// the postings themselves. It reads each segment's dictionary and postings
+// lists itself, rather than through the reader's TermFieldReader, so that
+// one question's dictionaries, postings lists and iterators serve the next
+// (see accum): a TermFieldReader allocates them afresh for every term,
+// and that made most of a question's allocations.
 //
 // The reader is one snapshot, taken when the index is opened and kept until
-// it is closed: the index never changes after it is built, and Bleve's
-// internal document numbers, which unitOf maps, belong to a snapshot.
+// it is closed: the index never changes after it is built, and a
+// segment's document numbers, which segs maps, belong to a snapshot.
 type postings struct {
 	r bindex.IndexReader
-	// unitOf maps a Bleve internal document ID to its unit. Where every
-	// ID is a document number of 8 bytes, as in Bleve's scorch index,
-	// byNum does the same by number, which costs less than a map.
-	unitOf map[string]int32
-	byNum  []int32
+	// segs are the snapshot's segments with the unit of each document.
+	segs []segmentUnits
 	// docs is the number of documents and avgLen the average field length
 	// Bleve's BM25 uses (see bm25Stats).
 	docs   float64
@@ -53,8 +54,16 @@ type postings struct {
 // errClosed is the error of a search on a closed index.
 var errClosed = errors.New("search: the index is closed")
 
+// segmentUnits is one segment of the snapshot and the unit of each of its
+// document numbers, -1 for a deleted document.
+type segmentUnits struct {
+	seg  *scorch.SegmentSnapshot
+	unit []int32
+}
+
 // openPostings takes a snapshot of ix.bleve and maps its documents to
-// units.
+// units. An index that is not a scorch index gives an error, which makes
+// an on-disk index be rebuilt; Bleve creates scorch indexes.
 func (ix *Index) openPostings() error {
 	adv, err := ix.bleve.Advanced()
 	if err != nil {
@@ -64,8 +73,13 @@ func (ix *Index) openPostings() error {
 	if err != nil {
 		return fmt.Errorf("open index reader: %w", err)
 	}
-	p := &postings{r: r, unitOf: make(map[string]int32, len(ix.units))}
-	if err := p.mapUnits(len(ix.units)); err != nil {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		_ = r.Close()
+		return fmt.Errorf("open index reader: %T is not a scorch index: rebuild it", r)
+	}
+	p := &postings{r: r}
+	if err := p.mapUnits(snap, len(ix.units)); err != nil {
 		_ = r.Close()
 		return err
 	}
@@ -97,79 +111,34 @@ func (ix *Index) openPostings() error {
 	return nil
 }
 
-// mapUnits fills unitOf from the documents' IDs.
-func (p *postings) mapUnits(units int) error {
-	ids, err := p.r.DocIDReaderAll()
-	if err != nil {
-		return fmt.Errorf("read index: %w", err)
+// mapUnits fills segs from the IDs of the documents of snap.
+func (p *postings) mapUnits(snap *scorch.IndexSnapshot, units int) error {
+	docs := 0
+	for _, seg := range snap.Segments() {
+		su := segmentUnits{seg: seg, unit: make([]int32, seg.Segment().Count())}
+		deleted := seg.Deleted()
+		for n := range su.unit {
+			su.unit[n] = -1
+			if deleted != nil && deleted.Contains(uint32(n)) {
+				continue
+			}
+			id, err := seg.DocID(uint64(n))
+			if err != nil {
+				return fmt.Errorf("read index: %w", err)
+			}
+			u, err := strconv.Atoi(string(id))
+			if err != nil || u < 0 || u >= units {
+				return fmt.Errorf("read index: unknown document %q: rebuild it", id)
+			}
+			su.unit[n] = int32(u)
+			docs++
+		}
+		p.segs = append(p.segs, su)
 	}
-	defer ids.Close()
-	for {
-		id, err := ids.Next()
-		if err != nil {
-			return fmt.Errorf("read index: %w", err)
-		}
-		if id == nil {
-			break
-		}
-		ext, err := p.r.ExternalID(id)
-		if err != nil {
-			return fmt.Errorf("read index: %w", err)
-		}
-		u, err := strconv.Atoi(ext)
-		if err != nil || u < 0 || u >= units {
-			return fmt.Errorf("read index: unknown document %q: rebuild it", ext)
-		}
-		p.unitOf[string(id)] = int32(u)
-	}
-	if len(p.unitOf) != units {
-		return fmt.Errorf("read index: %d documents for %d passages: rebuild it", len(p.unitOf), units)
-	}
-	if p.byNum = numbered(p.unitOf); p.byNum != nil {
-		p.unitOf = nil
+	if docs != units {
+		return fmt.Errorf("read index: %d documents for %d passages: rebuild it", docs, units)
 	}
 	return nil
-}
-
-// numbered returns unitOf as a slice indexed by document number, or nil
-// when an ID is not an 8-byte number or the numbers are too sparse.
-func numbered(unitOf map[string]int32) []int32 {
-	limit := uint64(2*len(unitOf) + 1024)
-	var top uint64
-	for id := range unitOf {
-		if len(id) != 8 {
-			return nil
-		}
-		n := binary.BigEndian.Uint64([]byte(id))
-		if n >= limit {
-			return nil
-		}
-		top = max(top, n)
-	}
-	byNum := make([]int32, top+1)
-	for i := range byNum {
-		byNum[i] = -1
-	}
-	for id, u := range unitOf {
-		byNum[binary.BigEndian.Uint64([]byte(id))] = u
-	}
-	return byNum
-}
-
-// unit returns the unit of a Bleve internal document ID.
-func (p *postings) unit(id bindex.IndexInternalID) (int32, bool) {
-	if p.byNum != nil {
-		if len(id) != 8 {
-			return 0, false
-		}
-		n := binary.BigEndian.Uint64(id)
-		if n >= uint64(len(p.byNum)) || p.byNum[n] < 0 {
-			return 0, false
-		}
-		return p.byNum[n], true
-	}
-	u, ok := p.unitOf[string(id)]
-	return u, ok
 }
 
 // bm25Stats returns the document count and the average field length that
@@ -219,6 +188,47 @@ type accum struct {
 	// lists the articles counted.
 	artTF      []float64
 	artTouched []int32
+	// dicts, lists and iters are the term dictionary, the postings list
+	// and its iterator of each segment, reused from term to term and from
+	// question to question; term holds the term being read. A dictionary
+	// reads its terms with state of its own, so one accum, used by one
+	// search at a time, is where they belong.
+	dicts []segment.TermDictionary
+	lists []segment.PostingsList
+	iters []segment.PostingsIterator
+	term  []byte
+	// best holds the best units found so far (see topUnits).
+	best []scored
+}
+
+// postingsLists points acc.lists at the postings of term in each segment
+// and returns the number of documents that hold it.
+func (p *postings) postingsLists(acc *accum, term string) (uint64, error) {
+	if acc.dicts == nil {
+		// The accum's first search: open the dictionaries.
+		dicts := make([]segment.TermDictionary, len(p.segs))
+		for i, s := range p.segs {
+			d, err := s.seg.Segment().Dictionary(fieldText)
+			if err != nil {
+				return 0, err
+			}
+			dicts[i] = d
+		}
+		acc.dicts = dicts
+		acc.lists = make([]segment.PostingsList, len(p.segs))
+		acc.iters = make([]segment.PostingsIterator, len(p.segs))
+	}
+	acc.term = append(acc.term[:0], term...)
+	var n uint64
+	for i, s := range p.segs {
+		pl, err := acc.dicts[i].PostingsList(acc.term, s.seg.Deleted(), acc.lists[i])
+		if err != nil {
+			return 0, err
+		}
+		acc.lists[i] = pl
+		n += pl.Count()
+	}
+	return n, nil
 }
 
 // BM25's constants, as in Bleve.
@@ -256,47 +266,49 @@ func (p *postings) topUnits(ctx context.Context, terms []string, k int, keep fun
 	}()
 	// Bleve weighs each term query by idf times the query norm; the norm is
 	// the same for every passage and leaves the order as it is.
-	var tfd bindex.TermFieldDoc
 	for _, term := range terms {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, fmt.Errorf("search: %w", err)
 		}
-		r, err := p.r.TermFieldReader(ctx, []byte(term), fieldText, true, false, false)
+		n, err := p.postingsLists(acc, term)
 		if err != nil {
 			return nil, nil, fmt.Errorf("search: %w", err)
 		}
-		df := float64(r.Count())
+		df := float64(n)
 		idf := math.Log(1 + (p.docs-df+0.5)/(df+0.5))
-		for {
-			d, err := r.Next(&tfd)
-			if err != nil {
-				_ = r.Close()
-				return nil, nil, fmt.Errorf("search: %w", err)
-			}
-			if d == nil {
-				break
-			}
-			u, ok := p.unit(d.ID)
-			if !ok {
-				_ = r.Close()
-				return nil, nil, errors.New("search: the index holds an unknown document: rebuild it")
-			}
-			tf := math.Sqrt(float64(d.Freq))
-			s := idf * idf * tf * bm25K1 / (tf + p.lenNorm[u])
-			if acc.match[u] == 0 {
-				acc.touched = append(acc.touched, u)
-			}
-			acc.score[u] += s
-			acc.match[u]++
-			if a := p.artOf[u]; arts != nil && a >= 0 {
-				if acc.artTF[a] == 0 {
-					acc.artTouched = append(acc.artTouched, a)
+		// Segments in order and documents in order within each, as
+		// Bleve's own reader walks them.
+		for i, seg := range p.segs {
+			it := acc.lists[i].Iterator(true, false, false, acc.iters[i])
+			acc.iters[i] = it
+			for {
+				d, err := it.Next()
+				if err != nil {
+					return nil, nil, fmt.Errorf("search: %w", err)
 				}
-				acc.artTF[a] += float64(d.Freq)
+				if d == nil {
+					break
+				}
+				num := d.Number()
+				if num >= uint64(len(seg.unit)) || seg.unit[num] < 0 {
+					return nil, nil, errors.New("search: the index holds an unknown document: rebuild it")
+				}
+				u := seg.unit[num]
+				freq := float64(d.Frequency())
+				tf := math.Sqrt(freq)
+				s := idf * idf * tf * bm25K1 / (tf + p.lenNorm[u])
+				if acc.match[u] == 0 {
+					acc.touched = append(acc.touched, u)
+				}
+				acc.score[u] += s
+				acc.match[u]++
+				if a := p.artOf[u]; arts != nil && a >= 0 {
+					if acc.artTF[a] == 0 {
+						acc.artTouched = append(acc.artTouched, a)
+					}
+					acc.artTF[a] += freq
+				}
 			}
-		}
-		if err := r.Close(); err != nil {
-			return nil, nil, fmt.Errorf("search: %w", err)
 		}
 		if arts != nil {
 			adf := float64(len(acc.artTouched))
@@ -310,29 +322,49 @@ func (p *postings) topUnits(ctx context.Context, terms []string, k int, keep fun
 		}
 	}
 	// Keep the best k in order; most units fall below the kth at once.
-	top = make([]hit, 0, k+1)
+	// The kept are (score, unit) pairs, smaller to move than hits, and a
+	// new one finds its place by binary search: units are distinct, so
+	// the order is total and the best k are the same however found.
+	best := acc.best[:0]
 	n := float64(len(terms))
 	for _, u := range acc.touched {
 		if keep != nil && !keep(int(u)) {
 			continue
 		}
-		s := acc.score[u] * float64(acc.match[u]) / n
-		if len(top) == k && !better(s, int(u), top[k-1]) {
+		c := scored{score: acc.score[u] * float64(acc.match[u]) / n, unit: u}
+		if len(best) == k && !c.before(best[k-1]) {
 			continue
 		}
-		i := len(top)
-		for i > 0 && better(s, int(u), top[i-1]) {
-			i--
+		lo, hi := 0, len(best)
+		for lo < hi {
+			if mid := int(uint(lo+hi) >> 1); c.before(best[mid]) {
+				hi = mid
+			} else {
+				lo = mid + 1
+			}
 		}
-		top = slices.Insert(top, i, hit{unit: int(u), bm25: s})
-		if len(top) > k {
-			top = top[:k]
+		if len(best) < k {
+			best = append(best, scored{})
 		}
+		copy(best[lo+1:], best[lo:len(best)-1])
+		best[lo] = c
+	}
+	acc.best = best
+	top = make([]hit, len(best))
+	for i, c := range best {
+		top[i] = hit{unit: int(c.unit), bm25: c.score}
 	}
 	return top, arts, nil
 }
 
-// better reports whether a unit scoring s ranks before h.
-func better(s float64, unit int, h hit) bool {
-	return s > h.bm25 || s == h.bm25 && unit < h.unit
+// scored is a unit and its first-stage score.
+type scored struct {
+	score float64
+	unit  int32
+}
+
+// before reports whether c ranks before d: a higher score, or the same
+// score and the earlier unit.
+func (c scored) before(d scored) bool {
+	return c.score > d.score || c.score == d.score && c.unit < d.unit
 }

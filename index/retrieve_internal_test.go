@@ -2,8 +2,9 @@ package index
 
 import (
 	"context"
-	"encoding/binary"
+	"maps"
 	"math"
+	"strconv"
 	"testing"
 
 	bindex "github.com/blevesearch/bleve_index_api"
@@ -11,41 +12,82 @@ import (
 	"articlebot/corpus"
 )
 
-func num(n uint64) string {
-	var b [8]byte
-	binary.BigEndian.PutUint64(b[:], n)
-	return string(b[:])
+// externalUnit returns the unit of a Bleve internal document ID, read as
+// Bleve's own reader reads it.
+func externalUnit(t *testing.T, ix *Index, id bindex.IndexInternalID) int {
+	t.Helper()
+	ext, err := ix.post.r.ExternalID(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := strconv.Atoi(ext)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }
 
-// TestPostingsUnit checks both ways from a Bleve document ID to a unit:
-// by document number, and by map when the IDs are not numbers.
-func TestPostingsUnit(t *testing.T) {
-	tests := []struct {
-		name   string
-		unitOf map[string]int32
-		dense  bool
-		id     string
-		want   int32
-		found  bool
-	}{
-		{"number", map[string]int32{num(0): 2, num(1): 0, num(2): 1}, true, num(2), 1, true},
-		{"number past the end", map[string]int32{num(0): 0, num(1): 1}, true, num(7), 0, false},
-		{"short ID", map[string]int32{num(0): 0, num(1): 1}, true, "x", 0, false},
-		{"sparse numbers", map[string]int32{num(0): 0, num(1 << 40): 1}, false, num(1 << 40), 1, true},
-		{"not numbers", map[string]int32{"a": 0, "bb": 1}, false, "bb", 1, true},
-		{"unknown", map[string]int32{"a": 0, "bb": 1}, false, "c", 0, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			p := &postings{unitOf: tt.unitOf}
-			if p.byNum = numbered(tt.unitOf); (p.byNum != nil) != tt.dense {
-				t.Fatalf("numbered gave a slice: %v, want %v", p.byNum != nil, tt.dense)
+// TestSegmentPostings checks that the postings the first stage reads from
+// the index's segments are those of Bleve's own reader: the same units
+// with the same frequencies, and the same document count, for every word
+// of the corpus, in memory and on disk.
+func TestSegmentPostings(t *testing.T) {
+	c := corpus.Default()
+	dir := t.TempDir()
+	for _, opts := range []Options{{}, {Path: dir}, {Path: dir}} {
+		ix, err := Open(context.Background(), c, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		acc := ix.post.scratch.Get().(*accum)
+		for id, name := range ix.termNames {
+			if ix.stop[id] {
+				continue
 			}
-			got, ok := p.unit(bindex.IndexInternalID(tt.id))
-			if got != tt.want || ok != tt.found {
-				t.Errorf("unit(%q) = %d, %v; want %d, %v", tt.id, got, ok, tt.want, tt.found)
+			want := map[int]uint64{}
+			r, err := ix.post.r.TermFieldReader(context.Background(), []byte(name), fieldText, true, false, false)
+			if err != nil {
+				t.Fatal(err)
 			}
-		})
+			for {
+				d, err := r.Next(nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if d == nil {
+					break
+				}
+				want[externalUnit(t, ix, d.ID)] = d.Freq
+			}
+			wantDF := r.Count()
+			_ = r.Close()
+			df, err := ix.post.postingsLists(acc, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[int]uint64{}
+			for i, seg := range ix.post.segs {
+				it := acc.lists[i].Iterator(true, false, false, acc.iters[i])
+				acc.iters[i] = it
+				for {
+					d, err := it.Next()
+					if err != nil {
+						t.Fatal(err)
+					}
+					if d == nil {
+						break
+					}
+					got[int(seg.unit[d.Number()])] = d.Frequency()
+				}
+			}
+			if df != wantDF || !maps.Equal(got, want) {
+				t.Errorf("path %q, term %q: %d documents %v; Bleve's reader gives %d %v", opts.Path, name, df, got, wantDF, want)
+			}
+		}
+		ix.post.scratch.Put(acc)
+		if err := ix.Close(); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
@@ -120,7 +162,7 @@ func TestFieldLen(t *testing.T) {
 				if d == nil {
 					break
 				}
-				if got, ok := ix.post.unit(d.ID); !ok || int(got) != i {
+				if externalUnit(t, ix, d.ID) != i {
 					continue
 				}
 				found = true
