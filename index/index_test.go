@@ -563,15 +563,7 @@ func TestAskByRole(t *testing.T) {
 // names neither, so the question is searched as words and the speaker
 // who said it is found.
 func TestWhatSaidSharedSurname(t *testing.T) {
-	a, err := corpus.Parse("c", []byte("“We will not back down,” Bill Clinton said in Little Rock.\n\n“Health care is a right,” Hillary Clinton told supporters in Iowa."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Open(context.Background(), &corpus.Corpus{Articles: []*corpus.Article{a}}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := openText(t, "c", "“We will not back down,” Bill Clinton said in Little Rock.\n\n“Health care is a right,” Hillary Clinton told supporters in Iowa.")
 	q := "What did Clinton say about health care?"
 	got, err := ix.Ask(context.Background(), q, AskOptions{})
 	if err != nil {
@@ -592,15 +584,7 @@ func TestAskShortArticle(t *testing.T) {
 		"Brightwave said on Thursday that it would cut about 1,800 jobs.\n\n" +
 		"Ann Lee told councillors that the lease could not be broken.\n\n" +
 		"“The reserves we have left would cover us for about six weeks,” Lee said.\n"
-	a, err := corpus.Parse("brightwave", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Open(context.Background(), &corpus.Corpus{Articles: []*corpus.Article{a}}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := openText(t, "brightwave", text)
 	tests := []struct {
 		q, want, speaker string
 	}{
@@ -624,15 +608,7 @@ func TestWhoSaidAQuotedWord(t *testing.T) {
 	text := "Rovers win late\n\n" +
 		"The match turned in stoppage time.\n\n" +
 		"Coach Jordan Pike said the dressing room was “gutted” after the defeat.\n"
-	a, err := corpus.Parse("match", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Open(context.Background(), &corpus.Corpus{Articles: []*corpus.Article{a}}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := openText(t, "match", text)
 	q := "Who said the dressing room was gutted?"
 	got, err := ix.Ask(context.Background(), q, AskOptions{})
 	if err != nil {
@@ -641,4 +617,19 @@ func TestWhoSaidAQuotedWord(t *testing.T) {
 	if got.Status != Answered || got.Text != "gutted" || got.Speaker != "Jordan Pike" || got.Paragraph != 2 {
 		t.Errorf("Ask(%q) = %v %q by %q in ¶%d; want %q by Jordan Pike in ¶2", q, got.Status, got.Text, got.Speaker, got.Paragraph, "gutted")
 	}
+}
+
+// openText indexes the article text parses into, closed when t ends.
+func openText(t *testing.T, id, text string) *Index {
+	t.Helper()
+	a, err := corpus.Parse(id, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(context.Background(), &corpus.Corpus{Articles: []*corpus.Article{a}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
 }
