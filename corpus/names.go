@@ -63,7 +63,7 @@ var capStop = map[string]bool{
 	"The": true, "A": true, "An": true, "But": true, "And": true, "Or": true, "In": true,
 	"On": true, "At": true, "He": true, "She": true, "It": true, "They": true, "We": true,
 	"I": true, "You": true, "This": true, "That": true, "These": true, "Those": true,
-	"His": true, "Her": true, "Their": true, "Our": true, "My": true, "Its": true, "If": true,
+	"His": true, "Her": true, "Their": true, "Our": true, "My": true, "Its": true, "If": true, "Former": true,
 	"When": true, "While": true, "As": true, "After": true, "Before": true, "Since": true,
 	"For": true, "With": true, "From": true, "To": true, "By": true, "Of": true, "So": true,
 	"Yet": true, "Still": true, "There": true, "Here": true, "What": true, "Why": true,

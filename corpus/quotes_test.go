@@ -938,6 +938,14 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Sam Patel"},
 		},
 		{
+			name: "Former opening a sentence is no part of a name",
+			paras: []string{
+				"Former Brewers ace Tyler Madsen threw the first pitch.",
+				"The Brewers lost. “We were flat,” he said.",
+			},
+			want: []string{"Tyler Madsen"},
+		},
+		{
 			name:  "no antecedent, no guess",
 			paras: []string{"“Five,” he said."},
 			want:  []string{""},
