@@ -565,6 +565,9 @@ func reported(pt *paraText, s sentence, hits []cueHit, h int) bool {
 		if a.tok > hit.tok && !a.noun && len(a.speakers) > 0 && subordinate(pt, s, hit.tok, a.tok) {
 			return true // "After Brandt questioned a decision, Jessup said: …"
 		}
+		if a.tok > hit.tok && !a.noun && a.src.found() && tagCue(pt, s, hit.tok, a.tok) {
+			return true // "Replays suggested the ball was in, officials said."
+		}
 	}
 	if inverted(pt, s, hit.tok) {
 		return false
@@ -624,6 +627,46 @@ func subordinate(pt *paraText, s sentence, c, main int) bool {
 	}
 	return false
 }
+
+// tagCue reports whether the cue at token c closes the sentence as a tag
+// after a comma ("…, officials said.", "…, Tom Field said on Tuesday."):
+// its source reports all the words before the comma, among them the cue
+// at token inner. A clause joined by "and" or "but" is one of its own.
+func tagCue(pt *paraText, s sentence, inner, c int) bool {
+	if c+1 < s.to && pt.toks[c+1].kind == tWord && !tagAdverbials[strings.ToLower(pt.word(c+1))] && !calendarWords[pt.word(c+1)] {
+		return false // "what the senators said was gerrymandering"
+	}
+	for j := c + 1; j < s.to; j++ {
+		if pt.toks[j].kind != tWord && !(j == s.to-1 && pt.punct(j) == ".") {
+			return false
+		}
+	}
+	for j := c - 1; j > inner && c-j <= 6; j-- {
+		if pt.toks[j].kind == tWord {
+			if relatives[pt.word(j)] {
+				return false // "…, which he said were favours"
+			}
+			continue
+		}
+		if pt.punct(j) != "," || j+1 == c || clauseLinks[pt.word(j+1)] {
+			return false
+		}
+		for k := inner + 1; k < j; k++ {
+			if p := pt.punct(k); p == ";" || p == ":" || pt.toks[k].kind == tQuote {
+				return false // a clause or a quotation of its own
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// tagAdverbials may follow a closing cue: "…, officials said on Tuesday",
+// "…, she said in a statement", "…, he said last week".
+var tagAdverbials = wordSet(`on in at last this yesterday today tonight earlier later recently previously monday tuesday wednesday thursday friday saturday sunday`)
+
+// relatives open a relative clause, whose cue reports only its own words.
+var relatives = wordSet(`what which who whom whose that where`)
 
 // subordinators open a clause that depends on the main one.
 var subordinators = wordSet(`after before when while because although though since if unless once as until`)

@@ -1146,6 +1146,10 @@ func TestReportedCueIsNoStatement(t *testing.T) {
 		{"The lawyer who had represented Ann Lee had said the rules were unfair, said Tom Field.", []string{"Tom Field"}},
 		{"Writing for a panel that all agreed Lee won, Tom Field noted that she was calm.", []string{"Tom Field"}},
 		{"After Ann Lee questioned the plan, Tom Field said it was sound.", []string{"Tom Field"}},
+		{"Replays suggested the ball had crossed the line, officials said.", nil},
+		{"Ann Lee said the plan would fail, officials said on Tuesday.", nil},
+		{"Ann Lee said the plan would fail, Tom Field said.", []string{"Tom Field"}},
+		{"Ann Lee said the plan would fail, and officials agreed.", []string{"Ann Lee"}},
 		{"Jordan Vega pitched well. Vega, whose teammates call him Smoke, said Eli Brandt had taught him more.", []string{"Jordan Vega"}},
 		{"Jordan Vega pitched well. Vega, whose teammates call him “Smoke”, said Eli Brandt had taught him more.", []string{"Jordan Vega"}},
 	}
