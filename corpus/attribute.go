@@ -355,6 +355,9 @@ func (an *analysis) subjectOf(pi int, s sentence, c int) source {
 	}
 	if j >= s.from && pt.punct(j) == "," {
 		if src := an.appositiveBack(pi, s, j); src.found() {
+			if o := an.openingAppositive(pi, s, j); len(o.ents) > 0 && len(src.ents) > 0 {
+				return o // a name inside the opening name's appositive is an aside
+			}
 			return src
 		}
 	}
@@ -375,9 +378,12 @@ func (an *analysis) subjectOf(pi int, s sentence, c int) source {
 	if j < s.from || pt.toks[j].kind == tQuote || strings.Contains(",:—–(", pt.punct(j)) {
 		if addressing[strings.ToLower(pt.word(c))] {
 			// "…, told BBC News: “…”": who is told is never who speaks.
-			return source{}
+			return an.openingAppositive(pi, s, j)
 		}
 		src, end := an.forwardNPEnd(pi, s, c+1)
+		if !src.found() {
+			return an.openingAppositive(pi, s, j)
+		}
 		if end < s.to && pt.toks[end].kind == tWord && objectFollowers[strings.ToLower(pt.word(end))] {
 			// "…, warned Mr Brown not to …", "told reporters that …": the
 			// phrase after the verb is its object, not an inverted source.
@@ -389,6 +395,39 @@ func (an *analysis) subjectOf(pi int, s sentence, c int) source {
 		return src
 	}
 	return source{}
+}
+
+// openingAppositive returns the person whose name opens sentence s and
+// whose appositive runs on to the comma at token j: in "Marcus Bell, an
+// investor whose fund, Greyrock Capital, owns 3% of Lumora, posted …",
+// Bell posts; the names inside the appositive are asides. It is the last
+// resort of a cue after a comma that finds its source neither before it
+// nor after it.
+func (an *analysis) openingAppositive(pi int, s sentence, j int) source {
+	pt := &an.paras[pi]
+	if j < s.from || pt.punct(j) != "," {
+		return source{}
+	}
+	e := an.subjectAt(pi, s)
+	if e < 0 || !an.ents[e].maybePerson() {
+		return source{}
+	}
+	k := s.from
+	for k < j && (pt.toks[k].kind == tWord || pt.punct(k) == ".") {
+		k++
+	}
+	if k+1 >= j || k == s.from || pt.punct(k) != "," || !an.nameAt(pi, s.from, k-1) {
+		return source{}
+	}
+	if w := strings.ToLower(pt.word(k + 1)); !determiners[w] && w != "who" && w != "whose" && w != "an" {
+		return source{}
+	}
+	for i := k + 1; i < j; i++ {
+		if p := pt.punct(i); p == ";" || p == ":" || pt.toks[i].kind == tQuote || p == "," && clauseLinks[pt.word(i+1)] {
+			return source{}
+		}
+	}
+	return source{ents: []int{e}}
 }
 
 // participleObjects open what a participle that opens a sentence is about:

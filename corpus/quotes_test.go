@@ -45,6 +45,17 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
+			name: "a name inside the opening name's appositive is an aside",
+			paras: []string{
+				"Marcus Bell, an activist investor whose fund, Greyrock Capital, owns about 3% of Lumora, posted on X: “The board has lost the plot.”",
+				"Dana Cole, a lawyer whose client, Tom Field, was convicted, said: “The ruling was wrong.”",
+			},
+			want: []q{
+				{1, corpus.Direct, "Marcus Bell", "The board has lost the plot."},
+				{2, corpus.Direct, "Dana Cole", "The ruling was wrong."},
+			},
+		},
+		{
 			name: "Mr. and Mrs. tell two people of one surname apart",
 			paras: []string{
 				"“We will not back down,” Bill Clinton said. “Health care is a right,” Hillary Clinton said.",
