@@ -773,8 +773,10 @@ func (an *analysis) forwardNPEnd(pi int, s sentence, c int) (source, int) {
 		t := pt.toks[j]
 		if t.kind == tWord {
 			w := pt.word(j)
-			if j > c && (npBoundary[w] || cueVerbs[w]) && !(w == "of" && isTitle(pt.word(j-1)) && startsUpper(pt.word(j+1))) {
-				// "said Secretary of State John Kerry" reads on.
+			if j > c && (npBoundary[w] || cueVerbs[w]) && !(w == "of" && isTitle(pt.word(j-1)) && startsUpper(pt.word(j+1))) &&
+				!an.insideMention(pi, t.start) {
+				// "said Secretary of State John Kerry" and "according to
+				// the Center for Responsive Politics" read on.
 				break
 			}
 			words++
@@ -1164,6 +1166,17 @@ func (an *analysis) clauseSubject(pi int, s sentence, c int) source {
 		}
 	}
 	return source{}
+}
+
+// insideMention reports whether byte off of paragraph pi falls inside a
+// name, after its first word.
+func (an *analysis) insideMention(pi int, off int) bool {
+	for _, mi := range an.paras[pi].ments {
+		if m := &an.ments[mi]; m.start < off && off < m.end {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionEndingAt returns the index of the mention of paragraph pi that

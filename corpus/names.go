@@ -136,6 +136,13 @@ var postTitles = map[string]bool{"MP": true, "MEP": true, "MSP": true, "QC": tru
 // honorifics belong to a name and stay in its alias ("Sir Adam Thomson").
 var honorifics = map[string]bool{"Sir": true, "Dame": true, "Lord": true, "Lady": true}
 
+// forBodies are the words of a body's name that "for" may follow inside
+// the name: "Center for Responsive Politics", "Institute for Fiscal
+// Studies".
+var forBodies = wordSet(`Center Centre Centers Centres Institute Committee Council Commission
+	Foundation Association Society Alliance Coalition Campaign Project Fund Trust Office Agency
+	Bureau Department Ministry Union Network Organization Organisation Partnership Forum`)
+
 // nameConnectors are lower-case particles inside names (Charles de Gaulle).
 var nameConnectors = map[string]bool{"de": true, "van": true, "von": true, "bin": true, "al": true, "da": true, "du": true, "del": true, "la": true, "le": true, "der": true, "den": true, "dos": true, "das": true}
 
@@ -284,11 +291,14 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 					continue
 				}
 				if len(words) > 0 && (nameConnectors[w] || w == "of" && (orgWords[words[len(words)-1]] || isTitle(words[len(words)-1])) ||
+					w == "for" && forBodies[words[len(words)-1]] || w == "and" && slices.Contains(words, "for") ||
 					w == "on" && onBodies[words[len(words)-1]] && j+1 < len(toks) && !calendarWords[p[toks[j+1].start:toks[j+1].end]]) &&
 					j+1 < len(toks) && toks[j+1].kind == tWord && startsUpper(p[toks[j+1].start:toks[j+1].end]) {
 					// "Charles de Gaulle"; "Bank of England", "Governor of
 					// Texas Greg Abbott", "Commission on Presidential
-					// Debates" (but not "the Council on Monday").
+					// Debates" (but not "the Council on Monday"); "Centers
+					// for Disease Control and Prevention", where "and"
+					// joins the words of what the body is for.
 					words = append(words, w)
 					starts = append(starts, t.start)
 					j++
@@ -440,7 +450,7 @@ func shapeMention(m mention, words []string, starts []int) (mention, bool) {
 		// Pierce"), ends a prefix only before a full name without one:
 		// "State | John Kerry", not "Security | Council" or "North |
 		// Korea".
-		if words[k+1] == "of" || words[k+1] == "on" {
+		if words[k+1] == "of" || words[k+1] == "on" || words[k+1] == "for" || words[k+1] == "and" {
 			// "Governor of Texas | Greg Abbott"; "Bank of England" is
 			// one name.
 			if isTitle(words[k]) && k+3 <= len(words)-2 {

@@ -1036,6 +1036,10 @@ func TestSourcePhrase(t *testing.T) {
 		{"Former Brewers ace Tyler “Tank” Madsen said he rarely shook off a sign.", "Tyler Madsen"},
 		{"Ann Lee told MSNBC's “Morning Joe” that the plan was sound.", "Ann Lee"},
 		{"The fire destroyed 143 homes, according to the Boulder County Sheriff's Office.", "Boulder County Sheriff's Office"},
+		{"The rate rose, according to the Centers for Disease Control and Prevention.", "Centers for Disease Control and Prevention"},
+		{"Spending hit $2 billion, according to the Center for Responsive Politics.", "Center for Responsive Politics"},
+		{"The prisons hold 2 million, according to the Federal Bureau of Prisons.", "Federal Bureau of Prisons"},
+		{"The Institute for Fiscal Studies said taxes would rise.", "Institute for Fiscal Studies"},
 	}
 	for _, tt := range tests {
 		a, err := corpus.Parse("t", []byte(tt.text))
