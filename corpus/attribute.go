@@ -976,6 +976,12 @@ func (an *analysis) appositiveBack(pi int, s sentence, j int) source {
 			pos, skipped = k, true
 			continue
 		}
+		if k2 := commaBefore(pt, s, k); k2 > s.from && partyMembers[pt.word(k2+1)] && pt.word(k2+2) == "of" {
+			// "Sen. Elaine Brodsky, Democrat of Oregon, who sits on …,
+			// said": the party and state are an aside too.
+			pos, skipped = k, true
+			continue
+		}
 		src := an.backNP(pi, s, k-1)
 		if c := an.affiliationAside(pi, s, k-1); c >= 0 && len(src.ents) > 0 {
 			// "Prof Helen Marsh, of the University of Bristol, who has
@@ -994,6 +1000,17 @@ func (an *analysis) appositiveBack(pi int, s sentence, j int) source {
 		pos = k
 	}
 	return source{}
+}
+
+// commaBefore returns the comma of sentence s before token k, or -1 when
+// a quotation or the sentence's start comes first.
+func commaBefore(pt *paraText, s sentence, k int) int {
+	for i := k - 1; i >= s.from && pt.toks[i].kind != tQuote; i-- {
+		if pt.punct(i) == "," {
+			return i
+		}
+	}
+	return -1
 }
 
 // affiliationAside returns the comma before an aside ", of the University

@@ -161,6 +161,18 @@ func TestDescriptionBefore(t *testing.T) {
 			want:   "",
 		},
 		{
+			name:   "a clause after a fronted name is no appositive",
+			text:   "For Ms. Ann Lee, the episode has been painful. She wrote: “I spent 31 years there.”",
+			person: "Ann Lee",
+			want:   "",
+		},
+		{
+			name:   "a rank spelt out before the surname is a title",
+			text:   "Lt. Gen. Tom Field defended the award. “It was fair,” General Field told the committee.",
+			person: "Tom Field",
+			want:   "General",
+		},
+		{
 			name:   "the appositive after the name still counts",
 			text:   "His lawyer, Gen. Tom Field, a former judge, spoke.",
 			person: "Tom Field",

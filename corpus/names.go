@@ -290,7 +290,7 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 					j += 2
 					continue
 				}
-				if len(words) > 0 && (nameConnectors[w] || w == "of" && (orgWords[words[len(words)-1]] || isTitle(words[len(words)-1])) ||
+				if len(words) > 0 && (nameConnectors[w] || w == "of" && (orgWords[words[len(words)-1]] && !partyMembers[words[len(words)-1]] || isTitle(words[len(words)-1])) ||
 					w == "for" && forBodies[words[len(words)-1]] || w == "and" && slices.Contains(words, "for") ||
 					w == "on" && onBodies[words[len(words)-1]] && j+1 < len(toks) && !calendarWords[p[toks[j+1].start:toks[j+1].end]]) &&
 					j+1 < len(toks) && toks[j+1].kind == tWord && startsUpper(p[toks[j+1].start:toks[j+1].end]) {
@@ -493,6 +493,22 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 			if k > 0 || !m.initial {
 				inner[w] = true
 			}
+		}
+	}
+	surnames := map[string]bool{}
+	for _, m := range ms {
+		if len(m.words) >= 2 && m.words[0] != "General" {
+			surnames[m.words[len(m.words)-1]] = true
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if len(m.words) == 2 && m.words[0] == "General" && surnames[m.words[1]] {
+			// "General Hale" after "Lt. Gen. Marcus Hale": the title
+			// and a surname, where "General Motors" is a name.
+			m.pre = append(m.pre, m.words[0])
+			m.words, m.starts = m.words[1:], m.starts[1:]
+			m.start, m.titled, m.initial = m.starts[0], true, false
 		}
 	}
 	for i := range ms {

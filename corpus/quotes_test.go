@@ -45,6 +45,15 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
+			name: "a party and state before a who-clause are an aside",
+			paras: []string{
+				"Senator Elaine Brodsky, Democrat of Oregon, who sits on the Armed Services Committee, said: “We will ask for hearings.”",
+			},
+			want: []q{
+				{1, corpus.Direct, "Elaine Brodsky", "We will ask for hearings."},
+			},
+		},
+		{
 			name: "a name inside the opening name's appositive is an aside",
 			paras: []string{
 				"Marcus Bell, an activist investor whose fund, Greyrock Capital, owns about 3% of Lumora, posted on X: “The board has lost the plot.”",

@@ -453,6 +453,17 @@ loop:
 	if i == from {
 		return ""
 	}
+	if first == "a" || first == "an" || first == "the" {
+		for j := from + 1; j < i; j++ {
+			if w := word(j); w == "who" || w == "that" || w == "which" {
+				break
+			} else if clauseVerbs[w] {
+				// "For Ms. Olumide, the episode has been painful": a
+				// clause of its own, not a phrase about her.
+				return ""
+			}
+		}
+	}
 	d := p[toks[from].start:toks[i-1].end]
 	for _, prefix := range []string{"who is also ", "who was also ", "who is now ", "who is ", "who was ", "who’s ", "who's "} {
 		if strings.HasPrefix(d, prefix) {
