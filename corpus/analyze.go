@@ -23,6 +23,11 @@ type analysis struct {
 	// sentence being read.
 	touchedAt map[int]mark
 	at        mark
+	// voice holds the organisations whose latest words came through an
+	// unnamed spokesperson, with the pronoun that may stand for that
+	// person ('m', 'f', or 0 for either): "A council spokeswoman said …
+	// “…,” she said."
+	voice map[int]byte
 }
 
 // mark is a place in an article: a byte offset in a paragraph.

@@ -1220,6 +1220,9 @@ func (an *analysis) resolve(pronoun string, at mark) int {
 			return -1
 		}
 		e := an.ents[an.salient[i]]
+		if g, ok := an.voice[an.salient[i]]; ok && (g == 0 || pronoun == "he" && g == 'm' || pronoun == "she" && g == 'f') {
+			return an.salient[i] // the organisation's spokeswoman
+		}
 		if !e.maybePerson() || !fits(pronoun, e) {
 			continue
 		}
@@ -1312,10 +1315,43 @@ func (an *analysis) speakersOf(h *cueHit) []int {
 		// rather than given to someone named earlier.
 		an.touch(unknownEntity)
 	}
+	g, spokes := an.spokesperson(h.tok)
 	for _, e := range h.speakers {
+		if spokes && len(h.speakers) == 1 && an.ents[e].org {
+			if an.voice == nil {
+				an.voice = map[int]byte{}
+			}
+			an.voice[e] = g
+		} else {
+			delete(an.voice, e)
+		}
 		an.touch(e)
 	}
 	return h.speakers
+}
+
+// spokesperson reports whether a spokesman, spokeswoman or spokesperson
+// stands within the five words on either side of the cue at token c of
+// the paragraph being read, with no sentence's end or quotation between,
+// and the pronoun's gender ('m', 'f' or 0) that may stand for them.
+func (an *analysis) spokesperson(c int) (byte, bool) {
+	pt := &an.paras[an.at.para]
+	for _, dir := range []int{-1, 1} {
+		for i := c + dir; i >= 0 && i < len(pt.toks) && (i-c)*dir <= 5; i += dir {
+			if pt.toks[i].kind == tQuote || strings.Contains(".?!:;", pt.punct(i)) && pt.punct(i) != "" {
+				break
+			}
+			switch strings.ToLower(pt.word(i)) {
+			case "spokesman":
+				return 'm', true
+			case "spokeswoman":
+				return 'f', true
+			case "spokesperson":
+				return 0, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // nationalities are adjectives of countries and peoples, which open the

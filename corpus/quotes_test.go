@@ -644,6 +644,24 @@ func TestPronounResolution(t *testing.T) {
 		want  []string // the speaker of each quotation, in order
 	}{
 		{
+			name: "an organisation's spokeswoman is the nearer she",
+			paras: []string{
+				"Another resident, Ayesha Begum, 31, said: “We were terrified.”",
+				"Leeds City Council confirmed that a survey had found problems. A council spokeswoman said: “Work was scheduled.”",
+				"“The safety of our tenants is our priority,” she said.",
+			},
+			want: []string{"Ayesha Begum", "Leeds City Council", "Leeds City Council"},
+		},
+		{
+			name: "a person named after the spokeswoman is the nearer she",
+			paras: []string{
+				"The Home Office defended the policy. A spokeswoman said: “It works.”",
+				"“It does not,” said Ann Lee, a lawyer.",
+				"“The data are clear,” she said.",
+			},
+			want: []string{"Home Office", "Ann Lee", "Ann Lee"},
+		},
+		{
 			name: "across paragraphs, past a person only mentioned",
 			paras: []string{
 				"“Talks matter,” said Ann Lee, a senator.",
