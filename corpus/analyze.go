@@ -225,6 +225,12 @@ func (an *analysis) subjects(pi int, s sentence) []int {
 			out = append(out, mi) // "Dean, a medical doctor, then appeared …"
 			continue
 		}
+		if w == "," && strings.TrimSpace(pt.text[from:m.start]) == "For" {
+			// "For Ms. Olumide, the episode has been painful": the
+			// sentence's topic, whom a "she" that follows means.
+			out = append(out, mi)
+			continue
+		}
 		if opens && w == "and" {
 			// "Mrs. May and Mr. Corbyn clashed": both are subjects.
 			if mj := an.mentionAtTok(pi, after+1); mj >= 0 && an.subjectNext(pi, &an.ments[mj]) {
@@ -457,6 +463,12 @@ func (an *analysis) attribute() []found {
 					// “vicious snake”".
 					if e := an.subjectBefore(pi, s, q.open); e >= 0 {
 						f.attributeTo(an, "", []int{e})
+					} else if pr := strings.ToLower(pt.word(s.from)); (pr == "he" || pr == "she") && startsLower(pt.word(s.from+1)) && pt.punct(ti-1) == ":" {
+						// "He put it simply: “…”"
+						if e := an.resolve(pr, mark{pi, pt.toks[s.from].start}); e >= 0 {
+							f.attributeTo(an, "", []int{e})
+							an.touch(e)
+						}
 					}
 				}
 				if !f.tagged && !quotationLike(pt.text, q) {

@@ -644,6 +644,21 @@ func TestPronounResolution(t *testing.T) {
 		want  []string // the speaker of each quotation, in order
 	}{
 		{
+			name: "a pronoun subject before a colon",
+			paras: []string{
+				"Luis Ferrante shook his head. He put it simply: “The players do not read the share price.”",
+			},
+			want: []string{"Luis Ferrante"},
+		},
+		{
+			name: "a name fronted by \"For\" is the topic",
+			paras: []string{
+				"“It was fair,” said Tom Field, the director.",
+				"For Ms. Ann Lee, the episode has been painful. In a statement, she wrote: “I spent 31 years there.”",
+			},
+			want: []string{"Tom Field", "Ann Lee"},
+		},
+		{
 			name: "an organisation's spokeswoman is the nearer she",
 			paras: []string{
 				"Another resident, Ayesha Begum, 31, said: “We were terrified.”",
