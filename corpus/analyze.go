@@ -416,8 +416,15 @@ func (an *analysis) attribute() []found {
 				if r := an.openingRole(pi, s); r != "" {
 					an.byRole(r) // "The prime minister ratcheted up …"
 				}
-				for _, m := range subj {
-					an.touch(an.ments[m].ent)
+				// The subject of a clause that hangs on another ("a vote
+				// in which Brennan was one of 28") is touched before the
+				// main clause's, which stays the likelier antecedent.
+				for _, sub := range []bool{true, false} {
+					for _, m := range subj {
+						if an.inSubordinate(pi, &an.ments[m]) == sub {
+							an.touch(an.ments[m].ent)
+						}
+					}
 				}
 			}
 			// Otherwise the subjects after the last cue are those of the
@@ -849,6 +856,18 @@ func (an *analysis) nearestHit(pi int, hits []cueHit, ti int) *cueHit {
 		}
 	}
 	return best
+}
+
+// inSubordinate reports whether mention m follows a word that opens a
+// subordinate clause: "which", "who", "because", "when" …, but not "and"
+// or "but", which join clauses of equal rank.
+func (an *analysis) inSubordinate(pi int, m *mention) bool {
+	pt := &an.paras[pi]
+	if m.tokStart == 0 || pt.flat[m.tokStart-1].kind != tWord {
+		return false
+	}
+	w := strings.ToLower(pt.text[pt.flat[m.tokStart-1].start:pt.flat[m.tokStart-1].end])
+	return clauseJoiners[w] && w != "and" && w != "but"
 }
 
 // clauseJoiners open a new clause between a quotation and a later cue.

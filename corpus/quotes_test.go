@@ -644,6 +644,15 @@ func TestPronounResolution(t *testing.T) {
 		want  []string // the speaker of each quotation, in order
 	}{
 		{
+			name: "the main clause's subject outranks a relative clause's",
+			paras: []string{
+				"Brennan’s spokesman, Tyler Kemp, said the congressman had voted against the bill.",
+				"Kemp pointed to a 2015 vote in which Mark Brennan was one of 28 Republicans who broke with party leaders.",
+				"“The record is the record,” he said.",
+			},
+			want: []string{"Tyler Kemp"},
+		},
+		{
 			name: "a pronoun subject before a colon",
 			paras: []string{
 				"Luis Ferrante shook his head. He put it simply: “The players do not read the share price.”",
