@@ -98,10 +98,45 @@ func (an *analysis) read() {
 			}
 		}
 	}
+	an.joinBodies(lower)
 	an.ents = clusterMentions(an.ments, lower)
 	an.roles()
 	an.voteGender()
 }
+
+// joinBodies joins two names that "and" links into one when they are the
+// name of one body: "West Yorkshire Fire and Rescue Service", "Food and
+// Drug Administration". The first must end in a word the text also writes
+// in lower case ("fire", "food"), so that it is no name of its own, and
+// no body's word; the second must end in a body's word. "Barclays and
+// Lloyds Banking Group" stay two.
+func (an *analysis) joinBodies(lower map[string]bool) {
+	for pi := range an.paras {
+		pt := &an.paras[pi]
+		for k := 0; k+1 < len(pt.ments); k++ {
+			m1, m2 := &an.ments[pt.ments[k]], &an.ments[pt.ments[k+1]]
+			if len(m1.words) == 0 || len(m2.words) == 0 || m1.possessed || m1.inQuote != m2.inQuote ||
+				pt.text[m1.end:m2.start] != " and " || !bodyWords[m2.words[len(m2.words)-1]] {
+				continue
+			}
+			if last := m1.words[len(m1.words)-1]; !lower[strings.ToLower(last)] || orgWords[last] || bodyWords[last] {
+				// "Leeds City Council and Yorkshire Water Authority":
+				// a body's word ends a name of its own.
+				continue
+			}
+			m1.words = append(append(m1.words, "and"), m2.words...)
+			m1.starts = append(append(m1.starts, m1.end+1), m2.starts...)
+			m1.end, m1.tokEnd, m1.cued = m2.end, m2.tokEnd, m2.cued
+			m2.words, m2.starts, m2.initial = nil, nil, false
+			pt.ments = slices.Delete(pt.ments, k+1, k+2)
+		}
+	}
+}
+
+// bodyWords end the name of a body that may hold "and".
+var bodyWords = wordSet(`Service Services Administration Commission Department Agency Bureau
+	Council Authority Board Institute Committee Association Union Federation Society Foundation
+	Trust Office Ministry Court`)
 
 // openingRole returns the role of a definite description that opens
 // sentence s as its subject ("The prime minister ratcheted up …" →

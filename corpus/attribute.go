@@ -1445,7 +1445,7 @@ func (an *analysis) titled(role string) int {
 // Council … the council said".
 var bodies = wordSet(`council union party bank committee ministry department agency university
 	college court commission board bureau office police army navy campaign foundation institute
-	association club society trust company corporation group`)
+	association club society trust company corporation group service`)
 
 // bodyNear returns the organisation "the <body>" stands for at token c of
 // sentence si of paragraph pi: the one that opens that sentence before the

@@ -136,6 +136,9 @@ var postTitles = map[string]bool{"MP": true, "MEP": true, "MSP": true, "QC": tru
 // honorifics belong to a name and stay in its alias ("Sir Adam Thomson").
 var honorifics = map[string]bool{"Sir": true, "Dame": true, "Lord": true, "Lady": true}
 
+// compass words open a place's name ("West Yorkshire"), never a title.
+var compass = wordSet(`East West North South Middle`)
+
 // forBodies are the words of a body's name that "for" may follow inside
 // the name: "Center for Responsive Politics", "Institute for Fiscal
 // Studies".
@@ -460,7 +463,7 @@ func shapeMention(m mention, words []string, starts []int) (mention, bool) {
 			}
 			continue
 		}
-		if isTitle(words[k]) && !orgWords[words[k+1]] && (words[k] != "General" || len(words)-k > 2) || (orgWords[words[k]] || roleNoun(strings.ToLower(words[k]))) && len(words)-k > 2 && !hasOrgWord(words[k+1:]) {
+		if isTitle(words[k]) && !orgWords[words[k+1]] && (words[k] != "General" || len(words)-k > 2) || (orgWords[words[k]] && !compass[words[k]] || roleNoun(strings.ToLower(words[k]))) && len(words)-k > 2 && !hasOrgWord(words[k+1:]) {
 			cut = k + 1
 			break
 		}

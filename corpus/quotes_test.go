@@ -1176,7 +1176,9 @@ func TestOrganisationShapes(t *testing.T) {
 	text := "Cancer Research UK said the trial was funded.\n\n" +
 		"Most pancreatic tumours are found late. Pancreatic Cancer UK said the study was encouraging. Cases in the UK rose.\n\n" +
 		"Premier League Brentford said the loan was agreed.\n\n" +
-		"IDA Ireland said it will help. Tom Field said Ireland would recover."
+		"IDA Ireland said it will help. Tom Field said Ireland would recover.\n\n" +
+		"West Yorkshire Fire and Rescue Service said crews tackled the fire. Two people were hurt, the service said.\n\n" +
+		"Leeds City Council and Yorkshire Water Authority said pipes would be replaced. The council met. The water was cold."
 	a, err := corpus.Parse("t", []byte(text))
 	if err != nil {
 		t.Fatal(err)
@@ -1187,7 +1189,10 @@ func TestOrganisationShapes(t *testing.T) {
 	}
 	// "Pancreatic", written in lower case elsewhere, is read as an ordinary
 	// word opening the sentence.
-	want := []string{"Cancer Research UK", "Cancer UK", "Premier League Brentford", "IDA Ireland", "Tom Field"}
+	// "Fire", written in lower case too, is no name of its own, so "and"
+	// joins it to the rest of the service's name; "Council" ends one.
+	want := []string{"Cancer Research UK", "Cancer UK", "Premier League Brentford", "IDA Ireland", "Tom Field",
+		"West Yorkshire Fire and Rescue Service", "West Yorkshire Fire and Rescue Service", "Leeds City Council", "Yorkshire Water Authority"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Parse(%q) speakers = %q; want %q", text, got, want)
 	}
