@@ -494,6 +494,7 @@ func (an *analysis) attribute() []found {
 					if h.only != 0 {
 						f.Kind = Direct // “…” ― Jane Roe
 					}
+					h.whole = h.whole || f.Kind != Mixed
 				} else if inherit := an.inherited(pi, si, ti, hits, lastQuote, prevLast, pending); inherit != nil {
 					f.attributeTo(an, inherit.Cue, inherit.speakers)
 					if inherit == pending {
@@ -527,7 +528,10 @@ func (an *analysis) attribute() []found {
 		for si, s := range pt.sents {
 			quoted := map[int]bool{} // speakers of this sentence's quotations
 			for _, hit := range hits[si] {
-				if hit.used {
+				if hit.used && hit.whole {
+					// A quoted phrase leaves the speaker's other cues
+					// their statements: "Feld called the results
+					// “encouraging” but said the trial was too short".
 					for _, e := range hit.speakers {
 						quoted[e] = true
 					}
@@ -652,7 +656,9 @@ func reported(pt *paraText, s sentence, hits []cueHit, h int) bool {
 		if b.noun || b.tok >= hit.tok || b.tok == s.from || b.cue == "according to" || inverted(pt, s, b.tok) {
 			continue
 		}
-		joined := false
+		// "Feld called the results “encouraging” but said the trial was
+		// too short": a second verb of the same subject.
+		joined := (pt.word(hit.tok-1) == "but" || pt.word(hit.tok-1) == "and") && slices.Equal(b.speakers, hit.speakers)
 		for i := b.tok + 1; i < hit.tok && !joined; i++ {
 			p := pt.punct(i)
 			joined = p == ";" || p == ":" || (p == "," || isDash(p) || p == "-") && clauseLinks[pt.word(i+1)]
@@ -1180,12 +1186,27 @@ func (an *analysis) kindOf(pi int, s sentence, ti int, hits []cueHit) Kind {
 		}
 	case tWord:
 		for _, h := range hits {
-			if h.tok == ti-1 && !h.noun && !namingVerbs[h.cue] {
-				return Direct // said “…”, but called it “…” is a phrase
+			if h.tok == ti-1 && !h.noun && !namingVerbs[h.cue] && (speechVerbs[h.cue] || !startsLower(quoteText(pt, ti))) {
+				// said “…”, but called it “…” and welcomed “any
+				// shareholder who …” are phrases.
+				return Direct
 			}
 		}
 	}
 	return Mixed
+}
+
+// speechVerbs introduce what was said, a clause even when it opens in
+// lower case ("said “the question is the timing.”").
+var speechVerbs = wordSet(`said says say added adds told tells wrote writes asked asks replied replies
+	explained explains noted notes stated states declared declares tweeted tweets posted posts
+	responded responds answered answers continued continues`)
+
+// quoteText returns the words of the quotation token ti of pt, without
+// its marks.
+func quoteText(pt *paraText, ti int) string {
+	q := pt.quotes[pt.toks[ti].q]
+	return strings.TrimLeft(pt.text[q.start:q.end], "“”\"‘’'«»„ ")
 }
 
 // namingVerbs take a quoted phrase as what they name something: called it

@@ -131,6 +131,9 @@ type cueHit struct {
 	// attribute (a dash signature).
 	only int
 	used bool // a quotation took it
+	// whole marks a cue a whole quotation took, not only a quoted phrase
+	// inside reported speech.
+	whole bool
 	// speakers are the resolved entities, set during attribution.
 	speakers []int
 }
@@ -252,6 +255,11 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 				}
 			}
 			hit = cueHit{tok: c, cue: cue, src: an.subjectOf(pi, s, c)}
+			if n := len(out); n > 0 && !hit.src.found() && c-1 > s.from && (pt.word(c-1) == "but" || pt.word(c-1) == "and") && !out[n-1].noun && len(out[n-1].src.ents) > 0 {
+				// "Feld called the results “encouraging” but said …":
+				// the verb shares the subject of the cue before.
+				hit.src = out[n-1].src
+			}
 		case cueNouns[lw] && c > s.from && isPossessive(pt.word(c-1)):
 			src := an.clauseSubject(pi, s, c-1)
 			if m := an.mentionEndingAt(pi, pt.toks[c-1].end); m >= 0 && an.ments[m].possessed && an.ments[m].ent >= 0 && !an.ments[m].inQuote &&

@@ -45,6 +45,17 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
+			name: "a phrase in lower case after a verb that is not one of saying",
+			paras: []string{
+				"Priya Natarajan said she had spoken to him and welcomed “any shareholder who wants to engage.”",
+				"Jennifer Roberts said the video should be released but said “the question is the timing.”",
+			},
+			want: []q{
+				{1, corpus.Mixed, "Priya Natarajan", "any shareholder who wants to engage."},
+				{2, corpus.Direct, "Jennifer Roberts", "the question is the timing."},
+			},
+		},
+		{
 			name: "a party and state before a who-clause are an aside",
 			paras: []string{
 				"Senator Elaine Brodsky, Democrat of Oregon, who sits on the Armed Services Committee, said: “We will ask for hearings.”",
@@ -1218,6 +1229,8 @@ func TestReportedCueIsNoStatement(t *testing.T) {
 		{"Writing for a panel that all agreed Lee won, Tom Field noted that she was calm.", []string{"Tom Field"}},
 		{"After Ann Lee questioned the plan, Tom Field said it was sound.", []string{"Tom Field"}},
 		{"Replays suggested the ball had crossed the line, officials said.", nil},
+		{"Dr. Marcus Feld called the results “genuinely encouraging” but said the trial was too short.", []string{"Marcus Feld", "Marcus Feld"}},
+		{"Marcus Feld said the results were “genuinely encouraging”.", []string{"Marcus Feld"}},
 		{"Ann Lee said the plan would fail, officials said on Tuesday.", nil},
 		{"Ann Lee said the plan would fail, Tom Field said.", []string{"Tom Field"}},
 		{"Ann Lee said the plan would fail, and officials agreed.", []string{"Ann Lee"}},
