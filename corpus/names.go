@@ -396,8 +396,29 @@ func lowerAfterHyphen(w string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(w[i+1:])
-	return unicode.IsLower(r)
+	return unicode.IsLower(r) && !givenSyllables(w[:i], w[i+1:])
 }
+
+// givenSyllables reports whether a and b, the parts of a hyphenated word,
+// are the syllables of a Korean given name ("Ki-moon", "Jong-un",
+// "Jae-in"): two short parts, the first capitalised, the second no word
+// that ends an adjective ("GOP-led", "Obama-era").
+func givenSyllables(a, b string) bool {
+	if len(a) < 2 || len(a) > 4 || len(b) > 4 || !startsUpper(a) || isAllCaps(a) || hyphenSuffixes[b] {
+		return false
+	}
+	for _, r := range a[1:] + b {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// hyphenSuffixes end adjectives made with a capitalised word: "Tory-led",
+// "Blair-era", "Kiev-born".
+var hyphenSuffixes = wordSet(`led era run born made free wide like held only type size long old year
+	ish bred owned based style`)
 
 // opensSentence reports whether token i starts a sentence or a quotation,
 // where any word is capitalised.
