@@ -537,7 +537,7 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 	}
 	for i := range ms {
 		m := &ms[i]
-		if m.initial && (lower[strings.ToLower(m.words[0])] || len(m.words) == 1 && !inner[m.words[0]] && !m.cued && !m.who) {
+		if m.initial && (lower[strings.ToLower(m.words[0])] || len(m.words) == 1 && (!inner[m.words[0]] && !m.cued && !m.who || pluralRole(m.words[0]))) {
 			m.words, m.starts = m.words[1:], m.starts[1:]
 			if len(m.starts) > 0 {
 				m.start = m.starts[0]
@@ -643,6 +643,13 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 		}
 	}
 	return ents
+}
+
+// pluralRole reports whether w, capitalised as a sentence's first word, is
+// the plural of a noun for people ("Demonstrators", "Officials"), no name.
+func pluralRole(w string) bool {
+	l := strings.ToLower(w)
+	return strings.HasSuffix(l, "s") && roleNoun(strings.TrimSuffix(l, "s"))
 }
 
 // anyLower reports whether the text writes any of words in lower case.

@@ -1100,6 +1100,7 @@ func TestSourcePhrase(t *testing.T) {
 		{"The fire destroyed 143 homes, according to the Boulder County Sheriff's Office.", "Boulder County Sheriff's Office"},
 		{"The rate rose, according to the Centers for Disease Control and Prevention.", "Centers for Disease Control and Prevention"},
 		{"North Korean leader Kim Jong-un said the test was a success.", "Kim Jong-un"},
+		{"Demonstrators said they want “justice for Terrence,” but pledged to remain civil.", ""},
 		{"Secretary General Ban Ki-moon said the test was a breach.", "Ban Ki-moon"},
 		{"Ivy League-trained surgeon Tom Field said the test was safe.", "Tom Field"},
 		{"Spending hit $2 billion, according to the Center for Responsive Politics.", "Center for Responsive Politics"},
