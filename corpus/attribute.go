@@ -969,7 +969,7 @@ func (an *analysis) appositiveBack(pi int, s sentence, j int) source {
 			pos, skipped = k, true
 			continue
 		}
-		if !appositiveStart(pt.word(k+1)) && !titledRole(pt.text, pt.toks, k+1, pos) && !affiliation(pt, k+1, pos) {
+		if !appositiveStart(pt.word(k+1)) && !titledRole(pt.text, pt.toks, k+1, pos) && !affiliation(pt, k+1, pos) && !an.possessorRole(pi, k+1, pos) {
 			// "Ann Lee's aide, Bo Park, said": a name in apposition,
 			// perhaps after its role ("Its chairman, retired engineer
 			// Keith Ormsby, said").
@@ -1019,6 +1019,25 @@ func commaBefore(pt *paraText, s sentence, k int) int {
 		}
 	}
 	return -1
+}
+
+// possessorRole reports whether tokens [from, to) are a role of someone
+// named in the possessive: "Mrs. Clinton’s communications director" in
+// "Jennifer Palmieri, Mrs. Clinton’s communications director, said".
+func (an *analysis) possessorRole(pi, from, to int) bool {
+	pt := &an.paras[pi]
+	for _, mi := range pt.ments {
+		m := &an.ments[mi]
+		if m.start != pt.toks[from].start || !m.possessed {
+			continue
+		}
+		for i := from + 1; i < to; i++ {
+			if pt.toks[i].start >= m.end && pt.toks[i].kind == tWord {
+				return roleNoun(strings.ToLower(pt.word(to - 1)))
+			}
+		}
+	}
+	return false
 }
 
 // affiliationAside returns the comma before an aside ", of the University
@@ -1299,7 +1318,9 @@ func (an *analysis) speakersOf(h *cueHit) []int {
 		for _, e := range h.src.ents {
 			ent := an.ents[e]
 			ent.source = true
-			if h.src.orgNP != "" {
+			if h.src.orgNP != "" && !an.personal(e) {
+				// "The Clinton campaign said" is Clinton's side
+				// speaking, and Clinton stays a person.
 				if len(ent.words) == 1 && nationalities[ent.name] && !documents[strings.ToLower(lastWord(h.src.orgNP))] {
 					// "The Welsh government said": an adjective names no
 					// one, so the body is named in full.
@@ -1360,6 +1381,14 @@ func (an *analysis) spokesperson(c int) (byte, bool) {
 		}
 	}
 	return 0, false
+}
+
+// personal reports whether entity e is known to be a person: by a title,
+// a gender, a full name that is no organisation's, or an earlier
+// quotation.
+func (an *analysis) personal(e int) bool {
+	ent := an.ents[e]
+	return !ent.org && (ent.person || ent.gender != 0 || len(ent.words) >= 2 && !orgShaped(ent.words))
 }
 
 // nationalities are adjectives of countries and peoples, which open the

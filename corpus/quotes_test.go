@@ -664,6 +664,16 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Tyler Kemp"},
 		},
 		{
+			name: "a campaign named after a person leaves the person a person",
+			paras: []string{
+				"“We will win Ohio,” said Hillary Clinton.",
+				"The Clinton campaign responded within the hour. In a statement, Jennifer Palmieri, Mrs. Clinton’s communications director, said that Mr. Trump had “spent his career shipping jobs overseas”.",
+				"Mrs. Clinton herself was campaigning in Philadelphia.",
+				"“I am not going to make promises,” she said.",
+			},
+			want: []string{"Hillary Clinton", "Jennifer Palmieri", "Hillary Clinton"},
+		},
+		{
 			name: "a pronoun subject before a colon",
 			paras: []string{
 				"Luis Ferrante shook his head. He put it simply: “The players do not read the share price.”",
