@@ -345,7 +345,11 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 		if j < len(toks) && toks[j].kind == tWord {
 			m.cued = cueVerbs[p[toks[j].start:toks[j].end]]
 		}
-		m.who = opensSentence(p, toks, i) && j+1 < len(toks) && p[toks[j].start:toks[j].end] == "," && toks[j+1].kind == tWord && p[toks[j+1].start:toks[j+1].end] == "who" ||
+		w2 := j + 1
+		if w2+2 < len(toks) && toks[w2].kind == tWord && numberNext(p, toks, w2-1) && p[toks[w2+1].start:toks[w2+1].end] == "," {
+			w2 += 2 // "Olena, 42, who declined to give her surname"
+		}
+		m.who = opensSentence(p, toks, i) && w2 < len(toks) && p[toks[j].start:toks[j].end] == "," && toks[w2].kind == tWord && p[toks[w2].start:toks[w2].end] == "who" ||
 			i >= 2 && j < len(toks) && p[toks[j].start:toks[j].end] == "," && p[toks[i-1].start:toks[i-1].end] == "," &&
 				toks[i-2].kind == tWord && roleNoun(p[toks[i-2].start:toks[i-2].end])
 		i = max(j, i+1)

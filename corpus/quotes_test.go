@@ -664,6 +664,15 @@ func TestPronounResolution(t *testing.T) {
 			want: []string{"Tyler Kemp"},
 		},
 		{
+			name: "a first name alone before an age and a who-clause",
+			paras: []string{
+				"“The attack began at dawn,” said Heorhii Tykhyi, the mayor.",
+				"Olena, 42, who declined to give her surname, stood outside the building.",
+				"“I heard the whistle,” she said.",
+			},
+			want: []string{"Heorhii Tykhyi", "Olena"},
+		},
+		{
 			name: "a campaign named after a person leaves the person a person",
 			paras: []string{
 				"“We will win Ohio,” said Hillary Clinton.",
