@@ -488,6 +488,14 @@ func (an *analysis) attribute() []found {
 					f.Text = pt.text[f.Start:f.End]
 					f.attributeTo(an, ":", []int{e})
 					an.touch(e)
+				} else if inscriptionVerbs[prev] {
+					// "a red cap that read “Make America Great Again”":
+					// words written on a thing, whoever wears it. They
+					// break no run of one speaker's quotations.
+					if quotationLike(pt.text, q) {
+						paraOut = append(paraOut, f)
+					}
+					continue
 				} else if h := an.nearestHit(pi, hits[si], ti); h != nil {
 					h.used = true
 					f.attributeTo(an, h.cue, h.speakers)

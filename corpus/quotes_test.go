@@ -45,6 +45,17 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
+			name: "words written on a thing are no one's",
+			paras: []string{
+				"“I gave them two chances,” said Gary Hollis, adjusting a red cap that read “no more wars.” “Trump talks like us.”",
+			},
+			want: []q{
+				{1, corpus.Direct, "Gary Hollis", "I gave them two chances,"},
+				{1, corpus.Mixed, "", "no more wars."},
+				{1, corpus.Direct, "Gary Hollis", "Trump talks like us."},
+			},
+		},
+		{
 			name: "a phrase in lower case after a verb that is not one of saying",
 			paras: []string{
 				"Priya Natarajan said she had spoken to him and welcomed “any shareholder who wants to engage.”",
