@@ -336,6 +336,45 @@ func joinedBefore(pt *paraText, from, to int) bool {
 	return false
 }
 
+// passiveSubject reports whether the last clause subject before byte off
+// of sentence s is the subject of a passive verb ("Halloway was accused of
+// “running scared”"): the words are said of that person, not by them.
+func (an *analysis) passiveSubject(pi int, s sentence, off int) bool {
+	pt := &an.paras[pi]
+	last := -1
+	for _, mi := range an.subjects(pi, s) {
+		if an.ments[mi].start < off {
+			last = mi
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	i := an.ments[last].tokEnd
+	word := func(i int) string {
+		if i < len(pt.flat) && pt.flat[i].kind == tWord {
+			return pt.text[pt.flat[i].start:pt.flat[i].end]
+		}
+		return ""
+	}
+	if !auxiliaries[word(i)] && word(i) != "being" {
+		return false
+	}
+	if w := word(i + 1); w == "being" || w == "been" {
+		i++
+	}
+	v := word(i + 1)
+	if !strings.HasSuffix(v, "ed") && !strings.HasSuffix(v, "en") && v != "told" {
+		return false
+	}
+	for k := i + 2; k < len(pt.flat) && pt.flat[k].start < off; k++ {
+		if relatives[strings.ToLower(word(k))] || pt.flat[k].kind == tPunct && pt.text[pt.flat[k].start:pt.flat[k].end] == "," {
+			return false // the quotation stands in a clause of its own
+		}
+	}
+	return true
+}
+
 // subjectBefore returns the entity of the last clause subject before byte
 // offset off in the sentence, or -1.
 func (an *analysis) subjectBefore(pi int, s sentence, off int) int {
@@ -512,7 +551,7 @@ func (an *analysis) attribute() []found {
 					// A quoted phrase inside a clause with no cue is the
 					// clause subject's: "Trump likened the refugees to a
 					// “vicious snake”".
-					if e := an.subjectBefore(pi, s, q.open); e >= 0 {
+					if e := an.subjectBefore(pi, s, q.open); e >= 0 && !an.passiveSubject(pi, s, q.open) {
 						f.attributeTo(an, "", []int{e})
 					} else if pr := strings.ToLower(pt.word(s.from)); (pr == "he" || pr == "she") && startsLower(pt.word(s.from+1)) && pt.punct(ti-1) == ":" {
 						// "He put it simply: “…”"

@@ -45,6 +45,17 @@ func TestQuotations(t *testing.T) {
 			},
 		},
 		{
+			name: "a passive verb's subject is whom the phrase is said of",
+			paras: []string{
+				"Sir Martin Halloway was accused of “running scared” of his own backbenchers.",
+				"Ann Lee accused Halloway of “running scared.”",
+			},
+			want: []q{
+				{1, corpus.Mixed, "", "running scared"},
+				{2, corpus.Mixed, "Ann Lee", "running scared."},
+			},
+		},
+		{
 			name: "words written on a thing are no one's",
 			paras: []string{
 				"“I gave them two chances,” said Gary Hollis, adjusting a red cap that read “no more wars.” “Trump talks like us.”",
