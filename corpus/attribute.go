@@ -908,6 +908,18 @@ func (an *analysis) unnamed(pt *paraText, start, end int, head string) source {
 		// secretary" (its last two words), or "the senator".
 		if ts := titlesOf(strings.Fields(pt.text[start+4 : end])); len(ts) > 0 {
 			src.role = ts[len(ts)-1]
+			// A party or a country before the title stays with it:
+			// "the Democratic presidential nominee" is not whoever
+			// the text calls the Republican nominee.
+			var mods []string
+			for _, w := range strings.Fields(pt.text[start+4 : end]) {
+				if lw := strings.ToLower(strings.TrimSuffix(w, ".")); startsUpper(w) && !slices.Contains(strings.Fields(src.role), lw) {
+					mods = append(mods, lw) // titles are kept in lower case
+				}
+			}
+			if len(mods) > 0 {
+				src.role = strings.Join(mods, " ") + " " + src.role
+			}
 		}
 		before := strings.TrimRightFunc(pt.text[:start], unicode.IsSpace)
 		if r, _ := utf8.DecodeLastRuneInString(before); bodies[h] && !unicode.IsLetter(r) {
@@ -1519,6 +1531,9 @@ func (an *analysis) bodyNear(pi, si, c int, w string) int {
 func (an *analysis) bearer(t string) int {
 	found := -1
 	for i, e := range an.ents {
+		if m := &an.ments[e.first]; an.at.before(mark{m.para, m.start}) {
+			continue // named only later: "the spokesperson" cannot mean them yet
+		}
 		if e.titles[t] && !e.org {
 			if found >= 0 {
 				return -1

@@ -1142,6 +1142,8 @@ func TestSourcePhrase(t *testing.T) {
 		{"The rate rose, according to the Centers for Disease Control and Prevention.", "Centers for Disease Control and Prevention"},
 		{"North Korean leader Kim Jong-un said the test was a success.", "Kim Jong-un"},
 		{"Demonstrators said they want “justice for Terrence,” but pledged to remain civil.", ""},
+		{"Republican presidential nominee Donald Trump spoke in Ohio. The Democratic presidential nominee says the plan is wrong.", ""},
+		{"“The prime minister has been clear,” the spokesperson said.\n\nThe Liberal Democrats called for a debate. Their local government spokesperson, Priya Ramaswamy, was not asked.", ""},
 		{"Secretary General Ban Ki-moon said the test was a breach.", "Ban Ki-moon"},
 		{"Ivy League-trained surgeon Tom Field said the test was safe.", "Tom Field"},
 		{"Spending hit $2 billion, according to the Center for Responsive Politics.", "Center for Responsive Politics"},
