@@ -902,7 +902,10 @@ func firstWord(s string) string {
 // person the article gives that title.
 func (an *analysis) unnamed(pt *paraText, start, end int, head string) source {
 	h := strings.ToLower(head)
-	src := source{anon: true, stranger: strangers[h], spokes: spokesWords[h]}
+	// "the prime minister’s spokesman" speaks for the prime minister, not
+	// for the organisation the sentence before names.
+	owned := strings.Contains(pt.text[start:end], "’s ") || strings.Contains(pt.text[start:end], "'s ")
+	src := source{anon: true, stranger: strangers[h], spokes: spokesWords[h] && !owned}
 	if strings.EqualFold(pt.text[start:min(start+4, end)], "the ") {
 		// The role is what the phrase calls the person: "the foreign
 		// secretary" (its last two words), or "the senator".

@@ -651,6 +651,14 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{1, corpus.Direct, "", "I just tried to be in the right place,"}},
 		},
 		{
+			name: "a person's spokesman does not speak for the body the sentence before names",
+			paras: []string{
+				"The Institute for Fiscal Studies said the gap could reach £8bn.",
+				"Asked whether the chancellor kept his confidence, the prime minister’s official spokesman replied: “Yes.”",
+			},
+			want: []q{{2, corpus.Direct, "", "Yes."}},
+		},
+		{
 			name:  "spokesman speaks for the name",
 			paras: []string{"“It is closed,” a spokesman for the Kremlin said."},
 			want:  []q{{1, corpus.Direct, "Kremlin", "It is closed,"}},
