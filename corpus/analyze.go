@@ -461,6 +461,10 @@ func (an *analysis) attribute() []found {
 					if e := an.bodyNear(pi, si, hits[si][h].tok, src.body); e >= 0 {
 						*src = source{ents: []int{e}} // "the council said"
 					}
+				} else if src.doc != "" {
+					if e := an.docSource(pi, si, src.doc); e >= 0 {
+						*src = source{ents: []int{e}} // "the statement said"
+					}
 				}
 			}
 		}

@@ -117,6 +117,9 @@ type source struct {
 	// body is the organisation's word of "the council", "the union":
 	// the one organisation the article names with it.
 	body string
+	// doc is the word of "the statement said", "the report said": a
+	// document whose author the text named where it brought it in.
+	doc string
 }
 
 func (s source) found() bool { return len(s.ents) > 0 || s.pronoun != "" || s.anon }
@@ -924,6 +927,9 @@ func (an *analysis) unnamed(pt *paraText, start, end int, head string) source {
 				src.role = strings.Join(mods, " ") + " " + src.role
 			}
 		}
+		if documents[h] && len(strings.Fields(pt.text[start:end])) <= 3 {
+			src.doc = h
+		}
 		before := strings.TrimRightFunc(pt.text[:start], unicode.IsSpace)
 		if r, _ := utf8.DecodeLastRuneInString(before); bodies[h] && !unicode.IsLetter(r) {
 			// "the council said", the whole subject: not "her
@@ -1529,6 +1535,55 @@ func (an *analysis) bodyNear(pi, si, c int, w string) int {
 	}
 	return e
 }
+
+// docSource returns the author of the document "the <doc>" stands for at
+// sentence si of paragraph pi: where the text last brought in a document
+// of that word, in this paragraph or the two before, the name after "by"
+// or "from" ("a report released on Tuesday by the Dryland Futures
+// Alliance", "a letter from his sister, Lucia"), or else the subject of
+// that sentence ("In a statement, Jennifer Palmieri … said"); or -1.
+func (an *analysis) docSource(pi, si int, doc string) int {
+	for p := pi; p >= 0 && p >= pi-2; p-- {
+		pt := &an.paras[p]
+		last := len(pt.sents) - 1
+		if p == pi {
+			last = si - 1
+		}
+		for i := last; i >= 0; i-- {
+			s := pt.sents[i]
+			for k := s.from; k < s.to; k++ {
+				if w := strings.ToLower(pt.word(k)); w != doc && w != doc+"s" {
+					continue
+				}
+				for j := k + 1; j < s.to && j <= k+8; j++ {
+					if w := pt.word(j); w != "by" && w != "from" {
+						continue
+					}
+					if slices.ContainsFunc(pt.wordsIn(k+1, j), func(w string) bool { return deliveryVerbs[w] }) {
+						// "a statement read to the court by Ms Thorne": who
+						// reads it out did not write it.
+						return -1
+					}
+					for _, mi := range pt.ments {
+						m := &an.ments[mi]
+						if m.ent >= 0 && !m.inQuote && m.start > pt.toks[j].start && m.end <= pt.toks[min(j+8, s.to-1)].end {
+							return m.ent
+						}
+					}
+					return -1
+				}
+				if subj := an.subjects(p, s); len(subj) > 0 {
+					return an.ments[subj[0]].ent
+				}
+				return an.openingOrg(p, s)
+			}
+		}
+	}
+	return -1
+}
+
+// deliveryVerbs pass on a document someone else wrote.
+var deliveryVerbs = wordSet(`read delivered presented handed given`)
 
 // bearer returns the one person with title t, or -1.
 func (an *analysis) bearer(t string) int {

@@ -651,6 +651,22 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{1, corpus.Direct, "", "I just tried to be in the right place,"}},
 		},
 		{
+			name: "the statement or the report is its author's",
+			paras: []string{
+				"In a statement, Jennifer Palmieri, the communications director, said the plan had failed.",
+				"“Ohio deserves better,” the statement said.",
+				"A report released on Tuesday by the Dryland Futures Alliance found that funds arrived late.",
+				"“It is a funeral,” the report said.",
+				"In a victim statement read to the court by Ms Rebecca Thorne, the daughter described her mother.",
+				"“She cycled every Tuesday,” the statement said.",
+			},
+			want: []q{
+				{2, corpus.Direct, "Jennifer Palmieri", "Ohio deserves better,"},
+				{4, corpus.Direct, "Dryland Futures Alliance", "It is a funeral,"},
+				{6, corpus.Direct, "", "She cycled every Tuesday,"},
+			},
+		},
+		{
 			name: "a person's spokesman does not speak for the body the sentence before names",
 			paras: []string{
 				"The Institute for Fiscal Studies said the gap could reach £8bn.",
