@@ -477,13 +477,20 @@ func (ix *Index) answer(q string, aq analyzed, hits []hit, limit int, speaker st
 	for _, h := range hits[:min(limit, len(hits))] {
 		ans.Results = append(ans.Results, ix.result(h, aq))
 	}
-	if len(hits) == 0 || hits[0].cov < ix.rank.minCoverage {
+	least := ix.rank.minCoverage
+	if speaker != "" {
+		// Only the speaker's own words compete, so a topic they touch
+		// with fewer of the question's words is still what they said
+		// about it.
+		least /= 2
+	}
+	if len(hits) == 0 || hits[0].cov < least {
 		return ans
 	}
 	var u *unit
 	var span Span
 	for i, h := range hits[:min(needTries, len(hits))] {
-		if h.cov < ix.rank.minCoverage {
+		if h.cov < least {
 			break
 		}
 		u = &ix.units[h.unit]

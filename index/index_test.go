@@ -633,3 +633,21 @@ func openText(t *testing.T, id, text string) *Index {
 	t.Cleanup(func() { ix.Close() })
 	return ix
 }
+
+// TestWhatSaidAboutPartialTopic checks that a speaker's words that share
+// only part of the topic answer "what did X say about …", since only that
+// speaker's words compete.
+func TestWhatSaidAboutPartialTopic(t *testing.T) {
+	ix := openText(t, "tax", "Council tax fight\n\n"+
+		"The prime minister ruled out a council tax referendum at question time on Wednesday.\n\n"+
+		"Chancellor Deborah Finch-Latham appeared to leave the door open to a rise. Asked whether bills would go up, she said local authorities “must make their own decisions”.\n\n"+
+		"“I am not going to write the budget live on the radio,” Ms Finch-Latham told the programme.")
+	a, err := ix.Ask(context.Background(), "What did Deborah Finch-Latham say about council tax rises?", AskOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Asked whether bills would go up, she said local authorities “must make their own decisions”."
+	if a.Status != Answered || a.Paragraph != 2 || a.Text != want || a.Speaker != "Deborah Finch-Latham" {
+		t.Errorf("Ask = %v ¶%d %q by %q; want ¶2 %q by Deborah Finch-Latham", a.Status, a.Paragraph, a.Text, a.Speaker, want)
+	}
+}
