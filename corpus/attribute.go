@@ -229,6 +229,9 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 		case participles[w] && c > s.from && (!notSubjectPrev[pt.word(c-1)] || pt.word(c-1) == "by" || pt.word(c-1) == "for"):
 			// "…, saying “…”", "tweets early Friday saying …", "began by
 			// saying …": the clause subject speaks.
+			if prepObject(pt, s, c) {
+				continue
+			}
 			hit = cueHit{tok: c, cue: w, src: an.clauseSubject(pi, s, c)}
 		case (participles[w] || progressives[w]) && c-1 > s.from && auxiliaries[pt.word(c-1)]:
 			// "Clinton is describing as “unhinged” …"
@@ -289,6 +292,33 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 	}
 	return out
 }
+
+// prepObject reports whether the participle at token c follows the object
+// of a preposition, which it describes: "press the prime minister on
+// leaked Treasury modelling suggesting that bills could rise" is the
+// modelling's suggestion. Words the subject put out ("in a statement
+// saying …") stay theirs.
+func prepObject(pt *paraText, s sentence, c int) bool {
+	if prev := strings.ToLower(pt.word(c - 1)); commNouns[prev] || prev == "by" || prev == "for" {
+		return false // "for saying that …": the gerund of the clause's subject
+	}
+	for j := c - 1; j >= s.from && j >= c-5 && pt.toks[j].kind == tWord; j-- {
+		if w := pt.word(j); objectPreps[w] {
+			return true
+		} else if cueVerbs[w] || auxiliaries[w] || clauseLinks[w] || w == "or" {
+			return false
+		}
+	}
+	return false
+}
+
+// objectPreps open a phrase whose noun a participle after it may describe.
+var objectPreps = wordSet(`on about over of into with from against amid`)
+
+// commNouns are what a person puts words out in.
+var commNouns = wordSet(`statement speech interview tweet tweets post posts letter video ad advert
+	release message messages remarks email emails note op-ed column essay address briefing
+	conference call`)
 
 // quotedAt returns the token of "quoted" in "quoted X as", the phrase
 // that ends at token end ("as" follows it), or -1. X is at most 12

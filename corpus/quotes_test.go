@@ -1166,6 +1166,7 @@ func TestSourcePhrase(t *testing.T) {
 		{"The rate rose, according to the Centers for Disease Control and Prevention.", "Centers for Disease Control and Prevention"},
 		{"North Korean leader Kim Jong-un said the test was a success.", "Kim Jong-un"},
 		{"Demonstrators said they want “justice for Terrence,” but pledged to remain civil.", ""},
+		{"Harriet Okafor pressed the prime minister on leaked Treasury modelling suggesting that bills could rise.", ""},
 		{"Republican presidential nominee Donald Trump spoke in Ohio. The Democratic presidential nominee says the plan is wrong.", ""},
 		{"“The prime minister has been clear,” the spokesperson said.\n\nThe Liberal Democrats called for a debate. Their local government spokesperson, Priya Ramaswamy, was not asked.", ""},
 		{"Secretary General Ban Ki-moon said the test was a breach.", "Ban Ki-moon"},
