@@ -161,6 +161,18 @@ func TestDescriptionBefore(t *testing.T) {
 			want:   "",
 		},
 		{
+			name:   "a peer's place before the appositive",
+			text:   "Lord Tom Fairbairn of Kelso, a crossbench peer, said the plan was sound.",
+			person: "Tom Fairbairn",
+			want:   "a crossbench peer",
+		},
+		{
+			name:   "Baroness is a title",
+			text:   "Baroness Ann Whitlock, a Labour peer, said the plan was sound.",
+			person: "Ann Whitlock",
+			want:   "a Labour peer",
+		},
+		{
 			name:   "a clause after a fronted name is no appositive",
 			text:   "For Ms. Ann Lee, the episode has been painful. She wrote: “I spent 31 years there.”",
 			person: "Ann Lee",

@@ -135,6 +135,7 @@ var titles = map[string]bool{
 	"sens": true, "reps": true, "govs": true, "senators": true, "governors": true, "director": true, "leader": true,
 	"spokesman": true, "spokeswoman": true, "whip": true, "chief": true,
 	"mp": true, "mep": true, "msp": true, "cllr": true, "councillor": true,
+	"baroness": true, "baron": true, "lady": true,
 }
 
 // foldName lowercases name, drops punctuation and leading titles (and

@@ -134,7 +134,7 @@ var locatives = map[string]bool{"in": true, "to": true, "from": true, "across": 
 var postTitles = map[string]bool{"MP": true, "MEP": true, "MSP": true, "QC": true}
 
 // honorifics belong to a name and stay in its alias ("Sir Adam Thomson").
-var honorifics = map[string]bool{"Sir": true, "Dame": true, "Lord": true, "Lady": true}
+var honorifics = map[string]bool{"Sir": true, "Dame": true, "Lord": true, "Lady": true, "Baroness": true, "Baron": true}
 
 // compass words open a place's name ("West Yorkshire"), never a title.
 var compass = wordSet(`East West North South Middle`)
@@ -812,9 +812,9 @@ func titleGender(pre []string) byte {
 		return 0
 	}
 	switch pre[len(pre)-1] {
-	case "Mr.", "Mr", "Sir", "Lord", "King", "Prince":
+	case "Mr.", "Mr", "Sir", "Lord", "Baron", "King", "Prince":
 		return 'm'
-	case "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Dame", "Lady", "Queen", "Princess":
+	case "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Dame", "Lady", "Baroness", "Queen", "Princess":
 		return 'f'
 	}
 	return 0

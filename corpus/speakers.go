@@ -98,7 +98,14 @@ func (an *analysis) describe() {
 			}
 			addDesc(e, d)
 		}
-		if d := appositiveAfter(an.paras[m.para].text, an.paras[m.para].flat, m.tokEnd); d != "" {
+		after := m.tokEnd
+		if pt := &an.paras[m.para]; flatWord(pt.text, pt.flat, after) == "of" && startsUpper(flatWord(pt.text, pt.flat, after+1)) {
+			// "Lord Fairbairn of Kelso, a crossbench peer": the place is
+			// part of the peer's style.
+			for after++; startsUpper(flatWord(pt.text, pt.flat, after)); after++ {
+			}
+		}
+		if d := appositiveAfter(an.paras[m.para].text, an.paras[m.para].flat, after); d != "" {
 			addDesc(e, d)
 		}
 	}
