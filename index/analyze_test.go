@@ -168,7 +168,10 @@ func TestNeeds(t *testing.T) {
 		{"How many troops does Russia have?", needCount},
 		{"And how many were there?", needCount},
 		{"How was it decided how many would be appointed?", needNothing},
-		{"How much did it cost?", needNothing}, // "vast areas", "little" answer it
+		{"How much did it cost?", needMoney},
+		{"How much was the contract worth?", needMoney},
+		{"How much of the water was lost?", needNothing}, // "vast areas", "little" answer it
+		{"How much did it weigh?", needNothing},
 		{"In what year was NATO founded?", needDate},
 		{"Which century saw the change?", needDate},
 		{"When was NATO founded?", needNothing}, // "when" is often answered by a clause
@@ -195,6 +198,11 @@ func TestSatisfies(t *testing.T) {
 		{"It opened on Nov. 14.", needDate, true},
 		{"It opened after the war.", needDate, false},
 		{"Anything at all.", needNothing, true},
+		{"Shares fell 14 percent.", needMoney, false},
+		{"The deal was worth $480 million.", needMoney, true},
+		{"She was quoted £14,000.", needMoney, true},
+		{"It cost nine hundred euros.", needMoney, true},
+		{"The repairs will cost more than the library's yearly budget.", needMoney, true},
 	}
 	for _, tt := range tests {
 		if got := satisfies(tt.text, tt.n); got != tt.want {

@@ -89,6 +89,8 @@ func expect(q string) (expectation, need) {
 			switch p := string(prev); {
 			case p == "how" && string(w) == "many" && n <= nameWithin:
 				return expectNumber, needCount
+			case p == "how" && string(w) == "much" && n <= nameWithin && asksPrice(lower[j:]):
+				return expectNumber, needMoney
 			case (p == "what" || p == "which") && dateNouns[string(w)]:
 				return expectNumber, needDate
 			}
@@ -110,6 +112,7 @@ const (
 	needNothing need = iota
 	needCount
 	needDate
+	needMoney
 )
 
 // Words that give a count or a date besides digits. They are English, not
@@ -134,8 +137,58 @@ var (
 	dateNouns = set("year", "date", "day", "month", "century", "decade")
 )
 
+// priceWords make "how much" ask for a sum of money: "How much did the
+// striker cost?", "How much was the contract worth?".
+var priceWords = set("cost", "costs", "costing", "pay", "paid", "pays", "worth", "spend", "spent",
+	"spends", "earn", "earned", "earns", "raise", "raised", "price", "charge", "charged", "fund",
+	"funding", "budget", "salary", "fine", "fined", "owe", "owed", "sell", "sold", "buy", "bought")
+
+// moneyWords and symbols name a currency.
+var moneyWords = set("dollar", "dollars", "pound", "pounds", "euro", "euros", "cent", "cents", "pence",
+	"yen", "yuan", "rupee", "rupees", "franc", "francs", "usd", "gbp", "eur")
+
+// comparisons answer "how much" without a sum: "more than its budget",
+// "twice as much".
+var comparisons = []string{"more than", "less than", "as much as", "twice as"}
+
+// asksPrice reports whether the lower-cased rest of a question holds a
+// word of paying or costing.
+func asksPrice(rest []byte) bool {
+	for i := 0; i < len(rest); {
+		for i < len(rest) && !isASCIIWord(rune(rest[i])) {
+			i++
+		}
+		j := i
+		for j < len(rest) && isASCIIWord(rune(rest[j])) {
+			j++
+		}
+		if priceWords[string(rest[i:j])] { // no allocation for a lookup
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
 // satisfies reports whether text holds what n asks for.
 func satisfies(text string, n need) bool {
+	if n == needMoney {
+		if strings.ContainsAny(text, "$£€¥₹") {
+			return true
+		}
+		lower := strings.ToLower(text)
+		for _, c := range comparisons {
+			if strings.Contains(lower, c) {
+				return true // "will cost more than the library's yearly budget"
+			}
+		}
+		for w := range strings.FieldsFuncSeq(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if moneyWords[w] {
+				return true
+			}
+		}
+		return false
+	}
 	if n == needNothing || strings.ContainsFunc(text, unicode.IsDigit) {
 		return true
 	}

@@ -651,3 +651,25 @@ func TestWhatSaidAboutPartialTopic(t *testing.T) {
 		t.Errorf("Ask = %v ¶%d %q by %q; want ¶2 %q by Deborah Finch-Latham", a.Status, a.Paragraph, a.Text, a.Speaker, want)
 	}
 }
+
+// TestHowMuchAsksForMoney checks that "how much" with a word of paying
+// is answered only by a sentence that names a sum of money.
+func TestHowMuchAsksForMoney(t *testing.T) {
+	ix := openText(t, "club", "Club shares slide\n\n"+
+		"Shares of Northbridge United fell 14 percent on Thursday after the club signed a new striker at a cost it did not disclose.\n\n"+
+		"The new striker, 24, scored 19 goals last season.\n\n"+
+		"Its sponsorship deal with Halden Bank is worth $2 million a year.")
+	for q, want := range map[string]Status{
+		"How much did the new striker cost?":        NoAnswer,
+		"How much is the sponsorship deal worth?":   Answered,
+		"How many goals did the new striker score?": Answered,
+	} {
+		a, err := ix.Ask(context.Background(), q, AskOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Status != want {
+			t.Errorf("Ask(%q).Status = %v (¶%d %q); want %v", q, a.Status, a.Paragraph, a.Text, want)
+		}
+	}
+}
