@@ -273,8 +273,9 @@ func (an *analysis) subjects(pi int, s sentence) []int {
 			}
 			continue
 		}
-		if next.kind != tWord || startsUpper(w) || notSubjectNext[w] && !(opens && clauseOpeners[w]) || roleNoun(w) {
-			// "the Rovers captain": a name before a role qualifies it.
+		if next.kind != tWord || startsUpper(w) || notSubjectNext[w] && !(opens && clauseOpeners[w]) || roleNoun(w) || isPossessive(w) {
+			// "the Rovers captain": a name before a role qualifies it;
+			// so does one before a possessive ("the Clinton campaign's").
 			continue
 		}
 		if m.tokStart > 0 {

@@ -27,7 +27,8 @@ var cueVerbs = wordSet(`said says say told tells added adds wrote writes noted n
 	disclosed revealed reveals indicated indicates proclaimed pledged demanded demands
 	mentioned retorted echoed reiterated reiterates opined advised estimated feels felt
 	lauded hailed mocked ridiculed attacked derided dismissed decried condemned
-	welcomed questioned challenged begged quoted`)
+	welcomed questioned challenged begged quoted interjected interjects retorts counters quips
+	shot fired hit`)
 
 // progressives attribute after "is" or "was": "Trump is promising …".
 var progressives = wordSet(`describing promising telling questioning stressing urging
@@ -53,12 +54,13 @@ var cueNouns = wordSet(`hope hopes belief view views concern concerns fear fears
 // ("Trump also said", "Clinton has argued").
 var skipBefore = wordSet(`also later then once recently previously again just has had
 	have would will repeatedly reportedly first separately further still often
-	frequently did does may might could should can now never always has`)
+	frequently did does may might could should can now never always has earlier already
+	since`)
 
 // skipAfter may stand between an inverted verb and its source: "said
 // Monday", "added later", "pointed out".
 var skipAfter = wordSet(`also later then recently previously again today yesterday
-	tonight earlier out`)
+	tonight earlier out back`)
 
 // npBoundary are words a noun phrase never crosses when read backward from
 // its verb.
@@ -253,6 +255,13 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 					continue
 				}
 				cue = "pointed out"
+			case "shot", "fired", "hit":
+				// "Clinton shot back", "Trump fired back": only with
+				// "back" do they report words.
+				if c+1 >= s.to || pt.word(c+1) != "back" {
+					continue
+				}
+				cue = w + " back"
 			case "called", "calls":
 				// "called for", "called on" ask for action; they report
 				// no words.
@@ -393,6 +402,25 @@ func (an *analysis) subjectOf(pi int, s sentence, c int) source {
 			return source{}
 		}
 		return src
+	}
+	if j > s.from && pt.punct(j) == "." && pt.toks[j-1].kind == tWord && pt.toks[j-1].end == pt.toks[j].start {
+		// "The F.B.I. said": a name that ends in an abbreviation's stop.
+		if m := an.mentionEndingAt(pi, pt.toks[j].end); m >= 0 && an.ments[m].ent >= 0 && !an.ments[m].inQuote {
+			return source{ents: []int{an.ments[m].ent}}
+		}
+	}
+	if j > s.from && pt.punct(j) == ")" {
+		// "Harry Reid (D-Nev.) said": the name before the brackets.
+		for k := j - 1; k > s.from && j-k <= 8 && pt.toks[k].kind != tQuote; k-- {
+			if pt.punct(k) == "(" {
+				if pt.toks[k-1].kind == tWord {
+					if src := an.backNP(pi, s, k-1); len(src.ents) > 0 {
+						return src
+					}
+				}
+				break
+			}
+		}
 	}
 	if j >= s.from && pt.punct(j) == "," {
 		if src := an.appositiveBack(pi, s, j); src.found() {
@@ -999,8 +1027,8 @@ func (an *analysis) appositiveBack(pi int, s sentence, j int) source {
 	skipped := false // the segment after pos was an aside
 	for range 5 {
 		k := pos - 1
-		for k >= s.from && pt.punct(k) != "," && pt.toks[k].kind != tQuote {
-			k--
+		for k >= s.from && pt.punct(k) != "," && (pt.toks[k].kind != tQuote || pt.titleQuote(k)) {
+			k-- // "Pence, appearing on CNN's “State of the Union”, said"
 		}
 		if k <= s.from || pt.toks[k].kind == tQuote || k+1 >= pos || pt.toks[k-1].kind != tWord {
 			if skipped && pos-1 >= s.from && pt.toks[pos-1].kind == tWord {
@@ -1091,6 +1119,13 @@ func (an *analysis) possessorRole(pi, from, to int) bool {
 	return false
 }
 
+// titleQuote reports whether token k is a quotation that names a show, a
+// book or the like ("“State of the Union”"): no one's words.
+func (pt *paraText) titleQuote(k int) bool {
+	q := pt.quotes[pt.toks[k].q]
+	return looksLikeTitle(pt.text[q.start:q.end])
+}
+
 // affiliationAside returns the comma before an aside ", of the University
 // of Bristol" whose name ends at token j, or -1.
 func (an *analysis) affiliationAside(pi int, s sentence, j int) int {
@@ -1171,7 +1206,16 @@ func placeAfterPlace(pt *paraText, k, pos int) bool {
 			return true
 		}
 	}
-	return false
+	// "Clinton, speaking at a rally in Kent, Ohio, called": a state of
+	// one word after "in" or "at" and a place's name, inside an aside.
+	if len(pt.wordsIn(k+1, pos)) != 1 {
+		return false
+	}
+	i := k - 1
+	for i > 0 && startsUpper(pt.word(i)) {
+		i--
+	}
+	return i < k-1 && (pt.word(i) == "in" || pt.word(i) == "at")
 }
 
 // partyCode reports whether w is a party and state ("R-Ky.", "D-Mich",
@@ -1186,7 +1230,8 @@ func partyCode(w string) bool {
 // of any text.
 var asideOpeners = wordSet(`in at on during after before for with without like unlike despite
 	however meanwhile though too also instead nevertheless speaking writing responding
-	asked pressed interviewed`)
+	asked pressed interviewed by appearing campaigning visiting standing addressing
+	testifying`)
 
 // aside reports whether tokens [from, to), set off by commas before a cue
 // verb, are an aside rather than the subject: an age ("Quina Jones, 25,

@@ -161,6 +161,12 @@ func TestDescriptionBefore(t *testing.T) {
 			want:   "",
 		},
 		{
+			name:   "a source and its verb after the appositive are no part of it",
+			text:   "Mrs. Ann Lee spoke. The emails were on a laptop used by Ann Lee, a top aide to Tom Field, a law enforcement official said.",
+			person: "Ann Lee",
+			want:   "a top aide to Tom Field",
+		},
+		{
 			name:   "a peer's place before the appositive",
 			text:   "Lord Tom Fairbairn of Kelso, a crossbench peer, said the plan was sound.",
 			person: "Tom Fairbairn",

@@ -281,6 +281,14 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 					j += n // Tyler “Tank” Madsen
 					continue
 				}
+				if len(words) > 0 && p[t.start:t.end] == "/" && t.start == toks[j-1].end && j+1 < len(toks) &&
+					toks[j+1].kind == tWord && toks[j+1].start == t.end && startsUpper(p[toks[j+1].start:toks[j+1].end]) {
+					// "a CNN/ORC poll": one name.
+					words[len(words)-1] += "/" + p[toks[j+1].start:toks[j+1].end]
+					m.end = toks[j+1].end
+					j += 2
+					continue
+				}
 				break
 			}
 			w := p[t.start:t.end]
@@ -624,8 +632,9 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 		addAlias(e, m.key())
 	}
 	for _, e := range ents {
-		if orgShaped(e.words) || isAllCaps(e.name) && !isInitials(e.words[0]) || placeInitials[e.words[0]] {
-			e.org = true
+		if orgShaped(e.words) || isAllCaps(e.name) && !isInitials(e.words[0]) || placeInitials[e.words[0]] ||
+			len(e.words) == 1 && isInitials(e.name) && strings.Count(e.name, ".") >= 3 {
+			e.org = true // "the F.B.I.", as The New York Times writes it
 		}
 		if e.gender == 0 && len(e.words) >= 2 && !e.org {
 			e.gender = givenNames[strings.ToLower(e.words[0])] // "Jane Roe" is a woman

@@ -651,6 +651,28 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{1, corpus.Direct, "", "I just tried to be in the right place,"}},
 		},
 		{
+			name: "asides, brackets and cues of campaign copy",
+			paras: []string{
+				"Hillary Clinton spoke on Monday. Clinton, speaking at a rally in Kent, Ohio, called the timing “pretty strange.”",
+				"“We will not be moved,” Senate Minority Leader Harry Reid (D-Nev.) said on the floor.",
+				"John Podesta had earlier accused Comey of “inappropriate” conduct.",
+				"Mike Pence, appearing on CNN's “State of the Union” on Sunday, said the letter was “a game changer.”",
+				"Democratic nominee Hillary Clinton, by contrast, has called Putin a “bully.”",
+				"But the Clinton campaign's sudden “concern” rings hollow.",
+				"“You are the puppet,” Trump interjected. “No, you are,” Clinton shot back.",
+			},
+			want: []q{
+				{1, corpus.Mixed, "Hillary Clinton", "pretty strange."},
+				{2, corpus.Direct, "Harry Reid", "We will not be moved,"},
+				{3, corpus.Mixed, "John Podesta", "inappropriate"},
+				{4, corpus.Mixed, "Mike Pence", "a game changer."},
+				{5, corpus.Mixed, "Hillary Clinton", "bully."},
+				{6, corpus.Mixed, "", "concern"},
+				{7, corpus.Direct, "Trump", "You are the puppet,"},
+				{7, corpus.Direct, "Hillary Clinton", "No, you are,"},
+			},
+		},
+		{
 			name: "the statement or the report is its author's",
 			paras: []string{
 				"In a statement, Jennifer Palmieri, the communications director, said the plan had failed.",
@@ -1166,6 +1188,8 @@ func TestSourcePhrase(t *testing.T) {
 		{"The rate rose, according to the Centers for Disease Control and Prevention.", "Centers for Disease Control and Prevention"},
 		{"North Korean leader Kim Jong-un said the test was a success.", "Kim Jong-un"},
 		{"Demonstrators said they want “justice for Terrence,” but pledged to remain civil.", ""},
+		{"Clinton won the debate, according to a CNN/ORC poll.", "CNN/ORC"},
+		{"The F.B.I. said it had found new emails.", "F.B.I."},
 		{"Republican presidential nominee Donald Trump spoke in Ohio. The Democratic presidential nominee says the plan is wrong.", ""},
 		{"“The prime minister has been clear,” the spokesperson said.\n\nThe Liberal Democrats called for a debate. Their local government spokesperson, Priya Ramaswamy, was not asked.", ""},
 		{"Secretary General Ban Ki-moon said the test was a breach.", "Ban Ki-moon"},

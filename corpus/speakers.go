@@ -471,6 +471,15 @@ loop:
 			}
 		}
 	}
+	if cueVerbs[word(i-1)] {
+		// "Huma Abedin, a top aide to Mrs. Clinton, a law enforcement
+		// official said.": the last phrase is a source and its verb.
+		for i--; i > from && !(toks[i].kind == tPunct && p[toks[i].start:toks[i].end] == ","); i-- {
+		}
+		if i == from {
+			return ""
+		}
+	}
 	d := p[toks[from].start:toks[i-1].end]
 	for _, prefix := range []string{"who is also ", "who was also ", "who is now ", "who is ", "who was ", "who’s ", "who's "} {
 		if strings.HasPrefix(d, prefix) {
