@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // analysis holds what is read from an article while its quotations,
@@ -445,6 +446,20 @@ func (an *analysis) attribute() []found {
 			e := an.labelPerson(labels[pi])
 			an.markSpeaker(pi, e)
 			f.attributeTo(an, ":", []int{e})
+			an.touch(e)
+			out = append(out, f)
+			prevLast = nil
+			continue
+		}
+		if f, e, ok := an.tweet(pi); ok {
+			// "Funny how … — Kellyanne Conway (@KellyannePolls) October
+			// 30, 2016": a post set out as its own paragraph.
+			if pending != nil && !pending.tagged {
+				out = append(out, an.statements(pending)...)
+			}
+			pending = nil
+			an.at = mark{pi, f.End}
+			f.attributeTo(an, "—", []int{e})
 			an.touch(e)
 			out = append(out, f)
 			prevLast = nil
@@ -1161,6 +1176,58 @@ func (an *analysis) labelPerson(label string) int {
 		}
 	}
 	return e
+}
+
+// tweet reads paragraph pi as a post embedded in the text, words without
+// quotation marks signed "— Name (@handle) date": it returns the post's
+// words as a direct quotation and the entity that signs it.
+func (an *analysis) tweet(pi int) (found, int, bool) {
+	pt := &an.paras[pi]
+	text := strings.TrimRightFunc(pt.text, unicode.IsSpace)
+	at := strings.LastIndex(text, "(@")
+	if at < 0 || strings.ContainsAny(text, "“”\"") {
+		return found{}, -1, false
+	}
+	close := strings.IndexByte(text[at:], ')')
+	if close < 0 || close > 17 {
+		return found{}, -1, false
+	}
+	for _, r := range text[at+2 : at+close] {
+		if !(r == '_' || r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r))) {
+			return found{}, -1, false
+		}
+	}
+	if rest := strings.TrimSpace(strings.TrimRight(text[at+close+1:], ".")); rest != "" && !datePhrase(rest) {
+		return found{}, -1, false
+	}
+	dash := strings.LastIndexAny(text[:at], "—–")
+	if dash < 0 || at-dash > 60 {
+		return found{}, -1, false
+	}
+	_, w := utf8.DecodeRuneInString(text[dash:])
+	name := dash + w
+	for name < at && text[name] == ' ' {
+		name++
+	}
+	lead := len(pt.text) - len(strings.TrimLeftFunc(pt.text, unicode.IsSpace))
+	end := len(strings.TrimRightFunc(pt.text[:dash], unicode.IsSpace))
+	if wordCount(pt.text[lead:end]) < 3 {
+		return found{}, -1, false
+	}
+	for _, mi := range pt.ments {
+		if m := &an.ments[mi]; m.start == name && m.ent >= 0 {
+			f := found{Quote: Quote{Paragraph: pi + 1, Kind: Direct, Text: pt.text[lead:end], Start: lead, End: end}, tagged: true}
+			return f, m.ent, true
+		}
+	}
+	return found{}, -1, false
+}
+
+// datePhrase reports whether s is a date as a post's signature gives it:
+// "October 30, 2016", "Oct. 30, 2016".
+func datePhrase(s string) bool {
+	f := strings.Fields(s)
+	return len(f) == 3 && calendarWords[f[0]] && strings.HasSuffix(f[1], ",") && len(f[2]) == 4 && strings.Trim(f[2], "0123456789") == ""
 }
 
 // labelled returns the entity a speaker label inside a quotation names in

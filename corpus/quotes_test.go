@@ -651,6 +651,19 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{1, corpus.Direct, "", "I just tried to be in the right place,"}},
 		},
 		{
+			name: "a post set out as a paragraph and signed with a handle",
+			paras: []string{
+				"Kellyanne Conway, Trump's campaign manager, mocked the Clinton campaign on Twitter.",
+				"Funny how Team Clinton thought Director Comey was a man of integrity in July. What changed? — Kellyanne Conway (@KellyannePolls) October 30, 2016",
+				"Let's be clear: nothing is new. — Tim Kaine (@timkaine) Oct. 31, 2016",
+				"The rally ended at nine — Tim Kaine (who spoke last) left at ten.",
+			},
+			want: []q{
+				{2, corpus.Direct, "Kellyanne Conway", "Funny how Team Clinton thought Director Comey was a man of integrity in July. What changed?"},
+				{3, corpus.Direct, "Tim Kaine", "Let's be clear: nothing is new."},
+			},
+		},
+		{
 			name: "asides, brackets and cues of campaign copy",
 			paras: []string{
 				"Hillary Clinton spoke on Monday. Clinton, speaking at a rally in Kent, Ohio, called the timing “pretty strange.”",
