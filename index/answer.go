@@ -73,14 +73,8 @@ func expect(q string) (expectation, need) {
 	var prev []byte
 	n := 0
 	kind := expectAny
-	for i := 0; i < len(lower); {
-		for i < len(lower) && !isASCIIWord(rune(lower[i])) {
-			i++
-		}
-		j := i
-		for j < len(lower) && isASCIIWord(rune(lower[j])) {
-			j++
-		}
+	for i, j := 0, 0; i < len(lower); {
+		i, j = nextASCIIWord(lower, i)
 		if i == j {
 			break
 		}
@@ -154,20 +148,26 @@ var comparisons = []string{"more than", "less than", "as much as", "twice as"}
 // asksPrice reports whether the lower-cased rest of a question holds a
 // word of paying or costing.
 func asksPrice(rest []byte) bool {
-	for i := 0; i < len(rest); {
-		for i < len(rest) && !isASCIIWord(rune(rest[i])) {
-			i++
-		}
-		j := i
-		for j < len(rest) && isASCIIWord(rune(rest[j])) {
-			j++
-		}
+	for i, j := 0, 0; i < len(rest); i = j {
+		i, j = nextASCIIWord(rest, i)
 		if priceWords[string(rest[i:j])] { // no allocation for a lookup
 			return true
 		}
-		i = j
 	}
 	return false
+}
+
+// nextASCIIWord returns the bounds of the first word of b at or after
+// byte i; i == j when there is none.
+func nextASCIIWord(b []byte, i int) (int, int) {
+	for i < len(b) && !isASCIIWord(rune(b[i])) {
+		i++
+	}
+	j := i
+	for j < len(b) && isASCIIWord(rune(b[j])) {
+		j++
+	}
+	return i, j
 }
 
 // satisfies reports whether text holds what n asks for.
