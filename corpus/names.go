@@ -645,6 +645,9 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 					e.person = true // George W. Bush, K.T. McFarland
 				}
 			}
+			if len(e.words) <= 3 && givenNames[strings.ToLower(e.words[0])] != 0 && !hasOrgWord(e.words) {
+				e.person = true // "Hillary Clinton met Donald Trump": a given name
+			}
 		}
 		if isInitials(e.name) || e.placed*2 > e.count {
 			// "P." alone names no one we can tell; a name mostly after

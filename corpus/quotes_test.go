@@ -1266,6 +1266,21 @@ func TestMentionedOnly(t *testing.T) {
 	if !ok || got.Quoted() || !slices.Equal(got.MentionedIn, []int{2}) {
 		t.Errorf("Speaker(%q) = %+v, %v; want never quoted, mentioned in ¶2", "Ashcroft", got, ok)
 	}
+
+	// A full name that opens with a given name is a person's, title or
+	// not.
+	b, err := corpus.Parse("t", []byte("Hillary Clinton met Donald Trump in Las Vegas on Monday for the last debate before the election."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Hillary Clinton", "Donald Trump"} {
+		if got, ok := b.Speaker(name); !ok || got.Quoted() {
+			t.Errorf("Speaker(%q) = %+v, %v; want a person never quoted", name, got, ok)
+		}
+	}
+	if got, ok := b.Speaker("Las Vegas"); ok {
+		t.Errorf("Speaker(%q) = %+v; want no such person", "Las Vegas", got)
+	}
 }
 
 // TestDatelineOutOfStatement checks that a dateline or a live blog's time
