@@ -136,6 +136,9 @@ var titles = map[string]bool{
 	"spokesman": true, "spokeswoman": true, "whip": true, "chief": true,
 	"mp": true, "mep": true, "msp": true, "cllr": true, "councillor": true,
 	"baroness": true, "baron": true, "lady": true,
+	"dist": true, "atty": true, "det": true, "insp": true, "cmdr": true, "councilmember": true,
+	"councilman": true, "councilwoman": true, "assemblymember": true, "assemblyman": true,
+	"assemblywoman": true, "supervisor": true, "alderman": true, "treasurer": true,
 }
 
 // foldName lowercases name, drops punctuation and leading titles (and

@@ -513,6 +513,27 @@ func shapeMention(m mention, words []string, starts []int) (mention, bool) {
 	return m, true
 }
 
+// onlyTitle reports whether words name an office and nothing more:
+// "Prime Minister", "Treasurer", "Foreign Secretary".
+func onlyTitle(words []string) bool {
+	last := strings.ToLower(strings.TrimSuffix(words[len(words)-1], "."))
+	if !isTitle(last) && !roleNoun(last) || len(words) > 3 {
+		return false
+	}
+	for _, w := range words[:len(words)-1] {
+		if lw := strings.ToLower(w); !isTitle(lw) && !roleNoun(lw) && !officeWords[lw] && !titleModifiers[lw] {
+			return false
+		}
+	}
+	return true
+}
+
+// officeWords qualify an office in its title: "Prime Minister", "Home
+// Secretary", "Attorney General".
+var officeWords = wordSet(`prime foreign home attorney vice chief shadow opposition health defence defense
+	finance treasury education interior justice trade environment culture transport energy
+	labor labour state federal first`)
+
 // clusterMentions clusters the mentions of an article into entities: a
 // full name and the shorter forms that refer to it ("Thomson" → "Adam
 // Thomson"). lower holds the words the article writes in lower case. It
@@ -539,6 +560,14 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 	}
 	for i := range ms {
 		m := &ms[i]
+		if len(m.words) > 0 && len(m.pre) == 0 && onlyTitle(m.words) && !(len(m.words) == 1 && surnames[m.words[0]]) {
+			// "The Prime Minister said", "a spokeswoman for the
+			// Treasurer": an office, which the person who holds it may
+			// answer to, but no name; "Mr. King" and Larry King's "King"
+			// are names.
+			m.words, m.starts, m.initial = nil, nil, false
+			continue
+		}
 		if len(m.words) == 2 && m.words[0] == "General" && surnames[m.words[1]] {
 			// "General Hale" after "Lt. Gen. Marcus Hale": the title
 			// and a surname, where "General Motors" is a name.

@@ -651,6 +651,23 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{1, corpus.Direct, "", "I just tried to be in the right place,"}},
 		},
 		{
+			name: "an office alone is no name, and abbreviated titles",
+			paras: []string{
+				"Prime Minister Daniel Whitford spoke to reporters in the courtyard of the parliament on a cold morning.",
+				"The Prime Minister said the budget was fair. “We have done the work,” he said.",
+				"“The figures are right,” a spokeswoman for the Treasurer said.",
+				"“We will seek the maximum,” Los Angeles County Dist. Atty. Nathan Hochberg said. “He knew.”",
+				"“Stay inside,” Det Insp Simon Clarke said.",
+			},
+			want: []q{
+				{2, corpus.Direct, "Daniel Whitford", "We have done the work,"},
+				{3, corpus.Direct, "", "The figures are right,"},
+				{4, corpus.Direct, "Nathan Hochberg", "We will seek the maximum,"},
+				{4, corpus.Direct, "Nathan Hochberg", "He knew."},
+				{5, corpus.Direct, "Simon Clarke", "Stay inside,"},
+			},
+		},
+		{
 			name: "a post set out as a paragraph and signed with a handle",
 			paras: []string{
 				"Kellyanne Conway, Trump's campaign manager, mocked the Clinton campaign on Twitter.",

@@ -194,6 +194,8 @@ var abbreviations = map[string]bool{
 	"Del": true, "Neb": true, "Miss": true, "Mont": true, "Wyo": true, "Kan": true, "Ind": true,
 	"al": true, "cf": true, "c": true, "ca": true, "approx": true, "fig": true, "Fig": true, "vol": true,
 	"Vol": true, "pp": true, "Nos": true, "Univ": true, "Hon": true, "Pres": true,
+	"Dist": true, "Atty": true, "Asst": true, "Det": true, "Insp": true, "Cmdr": true, "Sup": true,
+	"Cpl": true, "Pvt": true, "Supvr": true, "Assn": true, "Bros": true,
 }
 
 // isAbbrev reports whether a word followed by a period is an abbreviation
