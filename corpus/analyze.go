@@ -952,7 +952,14 @@ func (an *analysis) nearestHit(pi int, hits []cueHit, ti int) *cueHit {
 		if hits[i].only != 0 && hits[i].only-1 != ti {
 			continue
 		}
-		if hits[i].tok > ti && joined(pt, ti+1, hits[i].tok) {
+		from := ti + 1
+		if pt.punct(from) == "," {
+			from++
+		}
+		if pt.word(from) == "as" {
+			from++ // "“Nobody blinks,” as Ann Okafor puts it."
+		}
+		if hits[i].tok > ti && joined(pt, from, hits[i].tok) {
 			continue
 		}
 		d := hits[i].tok - ti

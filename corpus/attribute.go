@@ -28,7 +28,7 @@ var cueVerbs = wordSet(`said says say told tells added adds wrote writes noted n
 	mentioned retorted echoed reiterated reiterates opined advised estimated feels felt
 	lauded hailed mocked ridiculed attacked derided dismissed decried condemned
 	welcomed questioned challenged begged quoted interjected interjects retorts counters quips
-	shot fired hit`)
+	shot fired hit put puts`)
 
 // progressives attribute after "is" or "was": "Trump is promising …".
 var progressives = wordSet(`describing promising telling questioning stressing urging
@@ -55,7 +55,7 @@ var cueNouns = wordSet(`hope hopes belief view views concern concerns fear fears
 var skipBefore = wordSet(`also later then once recently previously again just has had
 	have would will repeatedly reportedly first separately further still often
 	frequently did does may might could should can now never always has earlier already
-	since`)
+	since all both each`)
 
 // skipAfter may stand between an inverted verb and its source: "said
 // Monday", "added later", "pointed out".
@@ -255,6 +255,12 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 					continue
 				}
 				cue = "pointed out"
+			case "put", "puts":
+				// "As Carden put it, “…”": the one who puts it speaks.
+				if c+1 >= s.to || pt.word(c+1) != "it" {
+					continue
+				}
+				cue = w + " it"
 			case "shot", "fired", "hit":
 				// "Clinton shot back", "Trump fired back": only with
 				// "back" do they report words.

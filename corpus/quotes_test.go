@@ -651,6 +651,19 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{1, corpus.Direct, "", "I just tried to be in the right place,"}},
 		},
 		{
+			name: "as X put it",
+			paras: []string{
+				"James Carden, a writer, spoke on Monday. As Carden put it, “Nobody wins a trade war.”",
+				"“Nobody blinks,” as Ann Okafor puts it.",
+				"The demand is for a “lawful source of income,” as a Homeland Security memo put it.",
+			},
+			want: []q{
+				{1, corpus.Direct, "James Carden", "Nobody wins a trade war."},
+				{2, corpus.Direct, "Ann Okafor", "Nobody blinks,"},
+				{3, corpus.Mixed, "Homeland Security", "lawful source of income,"},
+			},
+		},
+		{
 			name: "an office alone is no name, and abbreviated titles",
 			paras: []string{
 				"Prime Minister Daniel Whitford spoke to reporters in the courtyard of the parliament on a cold morning.",
@@ -1375,6 +1388,7 @@ func TestReportedCueIsNoStatement(t *testing.T) {
 		{"Ann Lee said the plan would fail, officials said on Tuesday.", nil},
 		{"Ann Lee said the plan would fail, Tom Field said.", []string{"Tom Field"}},
 		{"Ann Lee said the plan would fail, and officials agreed.", []string{"Ann Lee"}},
+		{"Sens. Jeff Merkley, Sherrod Brown and Robert Menendez all suggested that the claims were grounds for a case.", []string{"Jeff Merkley", "Sherrod Brown", "Robert Menendez"}},
 		{"Jordan Vega pitched well. Vega, whose teammates call him Smoke, said Eli Brandt had taught him more.", []string{"Jordan Vega"}},
 		{"Jordan Vega pitched well. Vega, whose teammates call him “Smoke”, said Eli Brandt had taught him more.", []string{"Jordan Vega"}},
 	}
