@@ -711,8 +711,26 @@ func anyLower(words []string, lower map[string]bool) bool {
 // person by some evidence, a source that is not an organisation, or a name
 // of two words or more without an organisation's word (Tom Field).
 func (e *entity) maybePerson() bool {
-	return !e.org && (e.person || e.source || len(e.words) >= 2)
+	return !e.org && !placeShaped(e.words) && (e.person || e.source || len(e.words) >= 2)
 }
+
+// placeShaped reports whether a name has the shape of a place's or a
+// country's: "New Zealand", "Saudi Arabia", "Taiwan Strait", "Los
+// Angeles". A "he" never stands for it.
+func placeShaped(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	return placeOpeners[words[0]] || compass[words[0]] || nationalities[words[0]] && givenNames[strings.ToLower(words[1])] == 0 ||
+		geoWords[words[len(words)-1]]
+}
+
+// placeOpeners and geoWords open or end the names of places.
+var (
+	placeOpeners = wordSet(`New San Santa Los Las El Saint St. Fort Port Mount Lake Cape Greater`)
+	geoWords     = wordSet(`Strait Straits Sea Ocean Gulf Bay Island Islands Peninsula Canal Lake River
+	Valley Mountains Desert Coast Province Region Arabia Emirates Territory Territories Sound`)
+)
 
 // orgShaped reports whether a name of two words or more is an
 // organisation's by its words: one of them an organisation's word, or the

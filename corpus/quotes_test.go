@@ -651,6 +651,18 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{1, corpus.Direct, "", "I just tried to be in the right place,"}},
 		},
 		{
+			name: "a place is no man",
+			paras: []string{
+				"“The channels are fragile,” said Wang Lihua, a professor in Shanghai.",
+				"The 1995–96 Taiwan Strait crisis ended without a shot. New Zealand and Saudi Arabia stayed quiet.",
+				"“Both sides assume the other will blink,” he said.",
+			},
+			want: []q{
+				{1, corpus.Direct, "Wang Lihua", "The channels are fragile,"},
+				{3, corpus.Direct, "Wang Lihua", "Both sides assume the other will blink,"},
+			},
+		},
+		{
 			name: "as X put it",
 			paras: []string{
 				"James Carden, a writer, spoke on Monday. As Carden put it, “Nobody wins a trade war.”",
