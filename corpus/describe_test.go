@@ -167,6 +167,12 @@ func TestDescriptionBefore(t *testing.T) {
 			want:   "a top aide to Tom Field",
 		},
 		{
+			name:   "a who-clause after an organisation is about a person",
+			text:   "A senior official at the Ministry of Foreign Affairs, who spoke on condition of anonymity, said the talks failed. “We tried,” the Ministry of Foreign Affairs said.",
+			person: "Ministry of Foreign Affairs",
+			want:   "",
+		},
+		{
 			name:   "a peer's place before the appositive",
 			text:   "Lord Tom Fairbairn of Kelso, a crossbench peer, said the plan was sound.",
 			person: "Tom Fairbairn",

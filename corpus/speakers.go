@@ -105,7 +105,10 @@ func (an *analysis) describe() {
 			for after++; startsUpper(flatWord(pt.text, pt.flat, after)); after++ {
 			}
 		}
-		if d := appositiveAfter(an.paras[m.para].text, an.paras[m.para].flat, after); d != "" {
+		if d := appositiveAfter(an.paras[m.para].text, an.paras[m.para].flat, after); d != "" && !(e.org && strings.HasPrefix(d, "who")) {
+			// "A senior official at the ministry, who spoke on condition
+			// of anonymity, said": "who" is about a person, not the
+			// ministry.
 			addDesc(e, d)
 		}
 	}
