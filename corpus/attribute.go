@@ -393,7 +393,7 @@ func isPossessive(w string) bool {
 func (an *analysis) subjectOf(pi int, s sentence, c int) source {
 	pt := &an.paras[pi]
 	j := c - 1
-	for j >= s.from && pt.toks[j].kind == tWord && isSkippable(pt.word(j)) &&
+	for j >= s.from && pt.toks[j].kind == tWord && (isSkippable(pt.word(j)) || timeWord(pt, j)) &&
 		!(j > s.from && (isPossessive(pt.word(j-1)) || determiners[strings.ToLower(pt.word(j-1))])) {
 		// An adverb between subject and verb ("He repeatedly said"); a
 		// word in -ly after "the" or a possessive is a noun ("Mrs
@@ -526,6 +526,24 @@ var objectFollowers = wordSet(`not to that against he she they we i you it his h
 // clauseVerbs follow the subject of a clause that a verb reports: after
 // "…, said Brandt had taught him", Brandt is no inverted source.
 var clauseVerbs = wordSet(`had has have was were is are would will could should can may might must did does`)
+
+// timeWord reports whether token j is part of a phrase of time between a
+// source and its verb: "Catherine Moloney last week described …", "Trump
+// on Tuesday said".
+func timeWord(pt *paraText, j int) bool {
+	w := strings.ToLower(pt.word(j))
+	switch {
+	case timeNouns[w]:
+		return true
+	case w == "last" || w == "this" || w == "on" || w == "late" || w == "early":
+		return timeNouns[strings.ToLower(pt.word(j+1))]
+	}
+	return false
+}
+
+// timeNouns end a phrase of time.
+var timeNouns = wordSet(`week month year weekend night morning afternoon evening monday tuesday
+	wednesday thursday friday saturday sunday today yesterday tonight`)
 
 func isSkippable(w string) bool {
 	if skipBefore[w] {

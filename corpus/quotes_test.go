@@ -1244,6 +1244,8 @@ func TestSourcePhrase(t *testing.T) {
 		{"North Korean leader Kim Jong-un said the test was a success.", "Kim Jong-un"},
 		{"Demonstrators said they want “justice for Terrence,” but pledged to remain civil.", ""},
 		{"Clinton won the debate, according to a CNN/ORC poll.", "CNN/ORC"},
+		{"Catherine Moloney last week described the budget as a con.", "Catherine Moloney"},
+		{"Bernie Sanders on Tuesday said he wants to change the tax code.", "Bernie Sanders"},
 		{"The F.B.I. said it had found new emails.", "F.B.I."},
 		{"Republican presidential nominee Donald Trump spoke in Ohio. The Democratic presidential nominee says the plan is wrong.", ""},
 		{"“The prime minister has been clear,” the spokesperson said.\n\nThe Liberal Democrats called for a debate. Their local government spokesperson, Priya Ramaswamy, was not asked.", ""},
