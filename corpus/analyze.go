@@ -261,6 +261,10 @@ func (an *analysis) subjects(pi int, s sentence) []int {
 			out = append(out, mi) // "Dean, a medical doctor, then appeared …"
 			continue
 		}
+		if opens && w == "of" && after+1 < len(pt.flat) && startsUpper(pt.text[pt.flat[after+1].start:pt.flat[after+1].end]) {
+			out = append(out, mi) // "Pastor Denise Harlan of Iglesia Nueva Vida, …, led"
+			continue
+		}
 		if w == "," && strings.TrimSpace(pt.text[from:m.start]) == "For" {
 			// "For Ms. Olumide, the episode has been painful": the
 			// sentence's topic, whom a "she" that follows means.
@@ -274,7 +278,7 @@ func (an *analysis) subjects(pi int, s sentence) []int {
 			}
 			continue
 		}
-		if next.kind != tWord || startsUpper(w) || notSubjectNext[w] && !(opens && clauseOpeners[w]) || roleNoun(w) || isPossessive(w) {
+		if next.kind != tWord || startsUpper(w) || notSubjectNext[w] && !(opens && clauseOpeners[w]) || roleNoun(w) || isPossessive(w) || groupNouns[w] {
 			// "the Rovers captain": a name before a role qualifies it;
 			// so does one before a possessive ("the Clinton campaign's").
 			continue
@@ -972,6 +976,11 @@ func (an *analysis) nearestHit(pi int, hits []cueHit, ti int) *cueHit {
 	}
 	return best
 }
+
+// groupNouns after a name make it a modifier: "the Lopez family", "the
+// Clinton camp".
+var groupNouns = wordSet(`family families household clan camp campaign administration team estate
+	siblings brothers sisters children supporters`)
 
 // inSubordinate reports whether mention m follows a word that opens a
 // subordinate clause: "which", "who", "because", "when" …, but not "and"

@@ -392,6 +392,9 @@ func isPossessive(w string) bool {
 // Carden).
 func (an *analysis) subjectOf(pi int, s sentence, c int) source {
 	pt := &an.paras[pi]
+	if strangerWho(pt, s, c) {
+		return source{anon: true, stranger: true}
+	}
 	j := c - 1
 	for j >= s.from && pt.toks[j].kind == tWord && (isSkippable(pt.word(j)) || timeWord(pt, j)) &&
 		!(j > s.from && (isPossessive(pt.word(j-1)) || determiners[strings.ToLower(pt.word(j-1))])) {
@@ -504,6 +507,34 @@ func (an *analysis) openingAppositive(pi int, s sentence, j int) source {
 	}
 	return source{ents: []int{e}}
 }
+
+// strangerWho reports whether the cue at token c follows a relative clause
+// on an unnamed person that opens the sentence: "A neighbor who asked not
+// to be named said …". That person speaks, and a "she" that follows may
+// be them rather than anyone named before.
+func strangerWho(pt *paraText, s sentence, c int) bool {
+	if !indefinites[strings.ToLower(pt.word(s.from))] {
+		return false
+	}
+	for i := s.from + 1; i < c && i <= s.from+5; i++ {
+		w := pt.word(i)
+		if w == "who" {
+			for k := i + 1; k < c; k++ {
+				if pt.toks[k].kind != tWord || cueVerbs[pt.word(k)] || startsUpper(pt.word(k)) {
+					return false // "A driver who gave his name only as Yusuf said"
+				}
+			}
+			return i > s.from+1
+		}
+		if w == "" || startsUpper(w) {
+			return false
+		}
+	}
+	return false
+}
+
+// indefinites open a noun phrase about someone the text does not name.
+var indefinites = wordSet(`a an another one`)
 
 // participleObjects open what a participle that opens a sentence is about:
 // "Asked whether …", "Pressed on …", "Told of …".

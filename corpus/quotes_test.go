@@ -651,6 +651,21 @@ func TestQuotations(t *testing.T) {
 			want:  []q{{1, corpus.Direct, "", "I just tried to be in the right place,"}},
 		},
 		{
+			name: "a family's name is no one's, and an unnamed neighbour is the nearer she",
+			paras: []string{
+				"“He was going to college,” Maria Lopez said.",
+				"Pastor Denise Harlan of Iglesia Nueva Vida, where the Lopez family has worshiped for two decades, led the crowd in prayer. “Grief is heavy,” she told the mourners.",
+				"A neighbor who asked not to be named said drivers race down the street. “They use this block like a racetrack,” she said.",
+				"A driver who gave his name only as Yusuf said the roads were “completely blocked.”",
+			},
+			want: []q{
+				{1, corpus.Direct, "Maria Lopez", "He was going to college,"},
+				{2, corpus.Direct, "Denise Harlan", "Grief is heavy,"},
+				{3, corpus.Direct, "", "They use this block like a racetrack,"},
+				{4, corpus.Mixed, "Yusuf", "completely blocked."},
+			},
+		},
+		{
 			name: "a place is no man",
 			paras: []string{
 				"“The channels are fragile,” said Wang Lihua, a professor in Shanghai.",
