@@ -197,6 +197,24 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 			pt.toks[c+2].kind == tQuote || pt.word(c+2) == "to" && c+3 < s.to && cueVerbs[pt.word(c+3)]):
 			// "She went on: “…”", "He went on to say: …"
 			hit = cueHit{tok: c, cue: "went on", src: an.subjectOf(pi, s, c)}
+		case lw == "in" && viewAt(pt, s, c) > 0:
+			// "In Lindqvist's view, …", "In her view, …"
+			v := viewAt(pt, s, c)
+			var src source
+			switch p := strings.ToLower(pt.word(v - 1)); {
+			case p == "her" && v == c+2:
+				src = source{pronoun: "she"}
+			case p == "his" && v == c+2:
+				src = source{pronoun: "he"}
+			case isPossessive(p):
+				if m := an.mentionEndingAt(pi, pt.toks[v-1].end); m >= 0 && an.ments[m].ent >= 0 && an.ments[m].possessed {
+					src = source{ents: []int{an.ments[m].ent}}
+				}
+			}
+			if !src.found() {
+				continue
+			}
+			hit = cueHit{tok: c, cue: "in " + pt.word(v), src: src}
 		case lw == "according" && c+1 < s.to && strings.ToLower(pt.word(c+1)) == "to":
 			hit = cueHit{tok: c, cue: "according to", src: an.forwardNP(pi, s, c+2)}
 		case participles[w] && pt.word(c-1) == "as" && quotedAt(pt, s, c-2) >= 0:
@@ -535,6 +553,23 @@ func strangerWho(pt *paraText, s sentence, c int) bool {
 
 // indefinites open a noun phrase about someone the text does not name.
 var indefinites = wordSet(`a an another one`)
+
+// viewAt returns the token of "view" in "In her view," or "In Anna
+// Lindqvist's view," that opens at token c, followed by a comma; or 0.
+func viewAt(pt *paraText, s sentence, c int) int {
+	for v := c + 2; v <= c+5 && v+1 < s.to; v++ {
+		if viewNouns[pt.word(v)] && pt.punct(v+1) == "," {
+			return v
+		}
+		if pt.toks[v].kind != tWord {
+			return 0
+		}
+	}
+	return 0
+}
+
+// viewNouns name a view in "In her view, …".
+var viewNouns = wordSet(`view opinion judgment judgement estimation assessment words`)
 
 // participleObjects open what a participle that opens a sentence is about:
 // "Asked whether …", "Pressed on …", "Told of …".

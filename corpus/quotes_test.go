@@ -1260,6 +1260,8 @@ func TestSourcePhrase(t *testing.T) {
 		{"Demonstrators said they want “justice for Terrence,” but pledged to remain civil.", ""},
 		{"Clinton won the debate, according to a CNN/ORC poll.", "CNN/ORC"},
 		{"Catherine Moloney last week described the budget as a con.", "Catherine Moloney"},
+		{"Anna Lindqvist spoke. In her view, the chokepoints are the real risk.", "Anna Lindqvist"},
+		{"In Anna Lindqvist's view, prices will rise.", "Anna Lindqvist"},
 		{"Bernie Sanders on Tuesday said he wants to change the tax code.", "Bernie Sanders"},
 		{"The F.B.I. said it had found new emails.", "F.B.I."},
 		{"Republican presidential nominee Donald Trump spoke in Ohio. The Democratic presidential nominee says the plan is wrong.", ""},
