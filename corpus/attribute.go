@@ -682,12 +682,16 @@ func (an *analysis) backNP(pi int, s sentence, j int) source {
 			k--
 		}
 	}
-	if k-1 >= s.from && pt.word(k-1) == "of" && strings.EqualFold(pt.word(k), "the") {
+	kt := k
+	if kt-1 >= s.from && strings.EqualFold(pt.word(kt-1), "the") && !strings.EqualFold(pt.word(kt), "the") {
+		kt-- // "John Smith of the University of Chicago": "the" before the name
+	}
+	if kt-1 >= s.from && pt.word(kt-1) == "of" && strings.EqualFold(pt.word(kt), "the") {
 		// "Mr. Morgan of the Sierra Club said", "Another member of the
 		// Cabinet says": the phrase completes the one before "of",
 		// which is the source, named or not.
-		if k-2 >= s.from && pt.toks[k-2].kind == tWord {
-			if src := an.backNP(pi, s, k-2); len(src.ents) > 0 {
+		if kt-2 >= s.from && pt.toks[kt-2].kind == tWord {
+			if src := an.backNP(pi, s, kt-2); len(src.ents) > 0 {
 				return src
 			}
 		}

@@ -1261,6 +1261,8 @@ func TestSourcePhrase(t *testing.T) {
 		{"Clinton won the debate, according to a CNN/ORC poll.", "CNN/ORC"},
 		{"Catherine Moloney last week described the budget as a con.", "Catherine Moloney"},
 		{"Anna Lindqvist spoke. In her view, the chokepoints are the real risk.", "Anna Lindqvist"},
+		{"Prof. Anirban Sengupta-Rao of the Indian Institute of Management Ahmedabad said the plan was sound.", "Anirban Sengupta-Rao"},
+		{"John Smith of the University of Chicago said prices would rise.", "John Smith"},
 		{"In Anna Lindqvist's view, prices will rise.", "Anna Lindqvist"},
 		{"Bernie Sanders on Tuesday said he wants to change the tax code.", "Bernie Sanders"},
 		{"The F.B.I. said it had found new emails.", "F.B.I."},
