@@ -463,7 +463,8 @@ func inQuotes(qs []qspan, off int) bool {
 // shapeMention splits a capitalised sequence into titles and name proper,
 // and drops what is not a name (a sentence's first word, a date).
 func shapeMention(m mention, words []string, starts []int) (mention, bool) {
-	for len(words) > 0 && (capStop[strings.TrimSuffix(words[0], ".")] || calendarWords[words[0]]) {
+	for len(words) > 0 && (capStop[strings.TrimSuffix(words[0], ".")] && !(len(words) > 1 && isInitials(words[0])) || calendarWords[words[0]]) {
+		// "A. Selvaraj" keeps its initial; "A spokesman" has none.
 		words, starts = words[1:], starts[1:]
 		m.initial = false
 	}

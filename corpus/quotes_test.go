@@ -1263,6 +1263,8 @@ func TestSourcePhrase(t *testing.T) {
 		{"Anna Lindqvist spoke. In her view, the chokepoints are the real risk.", "Anna Lindqvist"},
 		{"Prof. Anirban Sengupta-Rao of the Indian Institute of Management Ahmedabad said the plan was sound.", "Anirban Sengupta-Rao"},
 		{"John Smith of the University of Chicago said prices would rise.", "John Smith"},
+		{"A. Selvaraj, the union secretary, said the strike would go on.", "A. Selvaraj"},
+		{"A spokesman for Tom Field said the strike would go on.", ""},
 		{"In Anna Lindqvist's view, prices will rise.", "Anna Lindqvist"},
 		{"Bernie Sanders on Tuesday said he wants to change the tax code.", "Bernie Sanders"},
 		{"The F.B.I. said it had found new emails.", "F.B.I."},
