@@ -83,7 +83,7 @@ var otherPronouns = wordSet(`they we i you it who which one someone`)
 var institutions = wordSet(`release statement report memo document study poll survey
 	analysis website site account campaign office team ministry agency government
 	administration communique announcement letter filing complaint lawsuit ruling
-	decision order transcript`)
+	decision order transcript military army navy police embassy parliament cabinet`)
 
 // appositiveReject are words that cannot open an appositive or a
 // description: they open clauses, lists or verb phrases instead.

@@ -173,6 +173,24 @@ func TestDescriptionBefore(t *testing.T) {
 			want:   "",
 		},
 		{
+			name:   "a possessive role after the name",
+			text:   "Karen Whitfield, Vireo’s chief executive, told the senators the company was safe.",
+			person: "Karen Whitfield",
+			want:   "Vireo’s chief executive",
+		},
+		{
+			name:   "a list of names after a name describes no one",
+			text:   "The moderators were NBC's Lester Holt, ABC's Martha Raddatz, and CNN's Anderson Cooper. “It was fair,” Holt said.",
+			person: "Lester Holt",
+			want:   "",
+		},
+		{
+			name:   "the Irish taoiseach",
+			text:   "The Irish taoiseach, Micheál Martin, said the deal must stand.",
+			person: "Micheál Martin",
+			want:   "Irish taoiseach",
+		},
+		{
 			name:   "a peer's place before the appositive",
 			text:   "Lord Tom Fairbairn of Kelso, a crossbench peer, said the plan was sound.",
 			person: "Tom Fairbairn",

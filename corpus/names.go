@@ -590,11 +590,13 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 	var ents []*entity
 	byKey := map[string]int{}
 	pp := newPeople(nil)
+	pp.lower, pp.openers = lower, map[int]bool{}
 	add := func(i int, m *mention) int {
 		e := &entity{name: m.key(), words: m.words, first: i}
 		ents = append(ents, e)
 		byKey[m.key()] = len(ents) - 1
 		pp.add(len(ents)-1, e)
+		pp.openers[len(ents)-1] = m.initial
 		return len(ents) - 1
 	}
 	order := make([]int, 0, len(ms))
@@ -773,7 +775,10 @@ func hasOrgWord(words []string) bool {
 // last word, and its words appear in full in order (George Bush, George W.
 // Bush).
 func isSubName(short, full []string) bool {
-	if short[len(short)-1] != full[len(full)-1] || short[0] != full[0] {
+	if short[len(short)-1] != full[len(full)-1] {
+		return false
+	}
+	if short[0] != full[0] {
 		return false
 	}
 	k := 0
@@ -793,6 +798,11 @@ type people struct {
 	counts  []int // mentions so far, per entity
 	byLast  map[string][]int
 	byFirst map[string][]int
+	lower   map[string]bool // the words the text writes in lower case
+	// openers marks the names first read at the start of a sentence,
+	// where a word before a name may be no part of it ("Hold Melania
+	// Trump to …").
+	openers map[int]bool
 }
 
 func newPeople(ents []*entity) *people {
@@ -821,11 +831,21 @@ func (pp *people) add(k int, e *entity) {
 // Bush for George W. Bush), or -1.
 func (pp *people) full(words []string) int {
 	for _, k := range pp.byLast[strings.ToLower(words[len(words)-1])] {
-		if isSubName(words, pp.ents[k].words) {
+		if isSubName(words, pp.ents[k].words) || !pp.openers[k] && pp.familyName(words, pp.ents[k].words) {
 			return k
 		}
 	}
 	return -1
+}
+
+// familyName reports whether short is a surname of two or more words that
+// ends the full name after one given name: "Abu Zaher" for "Iyad Abu
+// Zaher", "Peña Nieto" for "Enrique Peña Nieto". "Hillary Clinton" stays a
+// full name of its own beside "Crooked Hillary Clinton" (a given name
+// opens it, and the text writes "crooked" in lower case).
+func (pp *people) familyName(short, full []string) bool {
+	return len(short) >= 2 && len(full) == len(short)+1 && slices.Equal(short, full[1:]) &&
+		givenNames[strings.ToLower(short[0])] == 0 && !pp.lower[strings.ToLower(full[0])] && !isTitle(full[0])
 }
 
 // link finds the full name a one-word mention refers to: a person's

@@ -347,7 +347,7 @@ engineer pilot worker driver officer inspector constable superintendent detainee
 suspect victim witness resident protester demonstrator chairperson trustee governor-general
 homeowner landlord tenant neighbour neighbor parent shopkeeper shopper customer passenger commuter
 voter volunteer survivor refugee migrant pensioner retiree graduate pupil peer councillor councilman
-councilwoman alderman lawmaker legislator politician`)
+councilwoman alderman lawmaker legislator politician taoiseach emir sheikh chancellor`)
 
 // roleNoun reports whether w heads a phrase that says who someone is.
 func roleNoun(w string) bool {
@@ -407,7 +407,9 @@ func appositiveAfter(p string, toks []token, k int) string {
 	if second := word(from + 1); first == "who" && (functionWords[second] || cueVerbs[second] || second == "has" || second == "had") {
 		return "" // "who he described as", "who has said": not about the person
 	}
-	if !strings.Contains(" a an the who whose ", " "+first+" ") {
+	if _, poss := stripPossessive(first); poss && startsUpper(word(from+1)) {
+		return "" // "Lester Holt, ABC's Martha Raddatz, …": a list of names
+	} else if !poss && !strings.Contains(" a an the who whose ", " "+first+" ") {
 		// A bare noun must lead to a preposition soon: "director of".
 		ok := false
 		for i := from + 1; i < from+4 && i < len(toks); i++ {
