@@ -185,6 +185,18 @@ func TestDescriptionBefore(t *testing.T) {
 			want:   "",
 		},
 		{
+			name:   "an age before the appositive",
+			text:   "“We voted,” said Janet Pruitt, 58, a dental hygienist from Brookfield.",
+			person: "Janet Pruitt",
+			want:   "a dental hygienist from Brookfield",
+		},
+		{
+			name:   "an age before the verb",
+			text:   "Iraq War veteran Tom Young, 33, lay down on the tracks. “I was lost,” Young said.",
+			person: "Tom Young",
+			want:   "Iraq War veteran",
+		},
+		{
 			name:   "the Irish taoiseach",
 			text:   "The Irish taoiseach, Micheál Martin, said the deal must stand.",
 			person: "Micheál Martin",

@@ -292,6 +292,14 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 				break
 			}
 			w := p[t.start:t.end]
+			if !startsUpper(w) && len(words) > 0 && arabicArticle(w) {
+				// "Bashar al-Assad", "Abu Bakr al-Baghdadi"
+				words = append(words, w)
+				starts = append(starts, t.start)
+				m.end = t.end
+				j++
+				continue
+			}
 			if !startsUpper(w) {
 				if len(words) > 0 && nameConnectors[w] && j+2 < len(toks) && toks[j+1].kind == tWord && toks[j+2].kind == tWord &&
 					nameConnectors[p[toks[j+1].start:toks[j+1].end]] && startsUpper(p[toks[j+2].start:toks[j+2].end]) {
@@ -693,11 +701,23 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 	return ents
 }
 
+// arabicArticle reports whether w is a name's last part led by the Arabic
+// article in lower case: "al-Assad", "el-Sisi", "bin-Salman".
+func arabicArticle(w string) bool {
+	for _, a := range []string{"al-", "el-", "bin-", "ibn-", "ad-", "as-", "ash-", "at-", "az-"} {
+		if rest, ok := strings.CutPrefix(w, a); ok && startsUpper(rest) {
+			return true
+		}
+	}
+	return false
+}
+
 // pluralRole reports whether w, capitalised as a sentence's first word, is
 // the plural of a noun for people ("Demonstrators", "Officials"), no name.
 func pluralRole(w string) bool {
 	l := strings.ToLower(w)
-	return strings.HasSuffix(l, "s") && roleNoun(strings.TrimSuffix(l, "s"))
+	return strings.HasSuffix(l, "s") && roleNoun(strings.TrimSuffix(l, "s")) ||
+		strings.HasSuffix(l, "es") && roleNoun(strings.TrimSuffix(l, "es")) // "Witnesses"
 }
 
 // anyLower reports whether the text writes any of words in lower case.

@@ -1267,6 +1267,8 @@ func TestSourcePhrase(t *testing.T) {
 		{"“We ran,” Iyad Abu Zaher told Reuters by phone. “The walls shook,” Abu Zaher said.", "Iyad Abu Zaher"},
 		{"Mexico's minister, Ildefonso Guajardo Villarreal, spoke. Mr. Guajardo Villarreal said tariffs would hurt.", "Ildefonso Guajardo Villarreal"},
 		{"The Israeli military said its aircraft had struck targets overnight.", "Israeli military"},
+		{"President Bashar al-Assad said the war was over.", "Bashar al-Assad"},
+		{"Witnesses said the delegates left together.", ""},
 		{"A spokesman for Tom Field said the strike would go on.", ""},
 		{"In Anna Lindqvist's view, prices will rise.", "Anna Lindqvist"},
 		{"Bernie Sanders on Tuesday said he wants to change the tax code.", "Bernie Sanders"},

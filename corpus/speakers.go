@@ -99,6 +99,12 @@ func (an *analysis) describe() {
 			addDesc(e, d)
 		}
 		after := m.tokEnd
+		if pt := &an.paras[m.para]; after+2 < len(pt.flat) && pt.text[pt.flat[after].start:pt.flat[after].end] == "," &&
+			strings.Trim(flatWord(pt.text, pt.flat, after+1), "0123456789") == "" && flatWord(pt.text, pt.flat, after+1) != "" &&
+			pt.text[pt.flat[after+2].start:pt.flat[after+2].end] == "," &&
+			strings.Contains(" a an the who ", " "+flatWord(pt.text, pt.flat, after+3)+" ") {
+			after += 2 // "Janet Pruitt, 58, a dental hygienist"; not "Tom Young, 33, lay down"
+		}
 		if pt := &an.paras[m.para]; flatWord(pt.text, pt.flat, after) == "of" && startsUpper(flatWord(pt.text, pt.flat, after+1)) {
 			// "Lord Fairbairn of Kelso, a crossbench peer": the place is
 			// part of the peer's style.
@@ -347,7 +353,8 @@ engineer pilot worker driver officer inspector constable superintendent detainee
 suspect victim witness resident protester demonstrator chairperson trustee governor-general
 homeowner landlord tenant neighbour neighbor parent shopkeeper shopper customer passenger commuter
 voter volunteer survivor refugee migrant pensioner retiree graduate pupil peer councillor councilman
-councilwoman alderman lawmaker legislator politician taoiseach emir sheikh chancellor`)
+councilwoman alderman lawmaker legislator politician taoiseach emir sheikh chancellor delegate
+observer bystander onlooker attendee participant mourner spectator monitor`)
 
 // roleNoun reports whether w heads a phrase that says who someone is.
 func roleNoun(w string) bool {
