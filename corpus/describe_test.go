@@ -197,6 +197,12 @@ func TestDescriptionBefore(t *testing.T) {
 			want:   "Iraq War veteran",
 		},
 		{
+			name:   "an honorific before the possessive role",
+			text:   "Dmitry S. Peskov, Mr. Putin's spokesman, struck a cautious tone. “We will see,” Peskov said.",
+			person: "Dmitry S. Peskov",
+			want:   "Mr. Putin's spokesman",
+		},
+		{
 			name:   "the Irish taoiseach",
 			text:   "The Irish taoiseach, Micheál Martin, said the deal must stand.",
 			person: "Micheál Martin",

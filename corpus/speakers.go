@@ -408,7 +408,16 @@ func appositiveAfter(p string, toks []token, k int) string {
 	}
 	from := k + 1
 	first := word(from)
-	if !appositiveStart(first) {
+	honorPoss := false
+	if courtesy[strings.ToLower(first)] {
+		n := from + 1
+		if n < len(toks) && toks[n].kind == tPunct && p[toks[n].start:toks[n].end] == "." {
+			n++
+		}
+		_, honorPoss = stripPossessive(word(n)) // "Dmitry S. Peskov, Mr. Putin's spokesman"
+		honorPoss = honorPoss && !startsUpper(word(n+1))
+	}
+	if !appositiveStart(first) && !honorPoss {
 		return titledRoleAfter(p, toks, from)
 	}
 	if second := word(from + 1); first == "who" && (functionWords[second] || cueVerbs[second] || second == "has" || second == "had") {
@@ -416,7 +425,7 @@ func appositiveAfter(p string, toks []token, k int) string {
 	}
 	if _, poss := stripPossessive(first); poss && startsUpper(word(from+1)) {
 		return "" // "Lester Holt, ABC's Martha Raddatz, …": a list of names
-	} else if !poss && !strings.Contains(" a an the who whose ", " "+first+" ") {
+	} else if !poss && !honorPoss && !strings.Contains(" a an the who whose ", " "+first+" ") {
 		// A bare noun must lead to a preposition soon: "director of".
 		ok := false
 		for i := from + 1; i < from+4 && i < len(toks); i++ {
