@@ -216,7 +216,21 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 			}
 			hit = cueHit{tok: c, cue: "in " + pt.word(v), src: src}
 		case lw == "according" && c+1 < s.to && strings.ToLower(pt.word(c+1)) == "to":
-			hit = cueHit{tok: c, cue: "according to", src: an.forwardNP(pi, s, c+2)}
+			src, end := an.forwardNPEnd(pi, s, c+2)
+			if b := end; len(src.ents) == 0 && b < s.to {
+				if strings.HasSuffix(pt.word(b), "ed") && pt.word(b+1) == "by" {
+					b++
+				}
+				if pt.word(b) == "by" || b == end && pt.word(b) == "from" {
+					// "according to exit polls conducted by Edison
+					// Research", "according to figures from Eurostat":
+					// who made them is the source.
+					if by, byEnd := an.forwardNPEnd(pi, s, b+1); len(by.ents) > 0 && pt.word(byEnd) != "and" {
+						src = by // not "by the Securities and Exchange Commission", split
+					}
+				}
+			}
+			hit = cueHit{tok: c, cue: "according to", src: src}
 		case participles[w] && pt.word(c-1) == "as" && quotedAt(pt, s, c-2) >= 0:
 			// "Xinhua quoted Foreign Minister Wang Yi as saying …": who is
 			// quoted speaks, not who quotes; "Wang was quoted as saying".
