@@ -477,6 +477,11 @@ func (ix *Index) answer(q string, aq analyzed, hits []hit, limit int, speaker st
 	for _, h := range hits[:min(limit, len(hits))] {
 		ans.Results = append(ans.Results, ix.result(h, aq))
 	}
+	if aq.need == needCount && len(aq.terms) > 0 && (aq.terms[0].id < 0 || len(aq.terms) > 1 && aq.terms[1].id < 0) {
+		// "How many Israeli soldiers were killed?" where no passage
+		// speaks of soldiers: the thing to count is not in the article.
+		return ans
+	}
 	least := ix.rank.minCoverage
 	if speaker != "" {
 		// Only the speaker's own words compete, so a topic they touch

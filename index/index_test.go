@@ -673,3 +673,23 @@ func TestHowMuchAsksForMoney(t *testing.T) {
 		}
 	}
 }
+
+// TestHowManyOfNothing checks that "how many" about a thing no passage
+// names is refused, though a passage holds a number.
+func TestHowManyOfNothing(t *testing.T) {
+	ix := openText(t, "gaza", "Strikes in Gaza\n\n"+
+		"Israeli air strikes killed at least 27 Palestinians in central Gaza overnight, the health ministry said.\n\n"+
+		"Talks in Cairo stalled on Tuesday.")
+	for q, want := range map[string]Status{
+		"How many Israeli soldiers were killed in Gaza this week?": NoAnswer,
+		"How many Palestinians were killed in Gaza overnight?":     Answered,
+	} {
+		a, err := ix.Ask(context.Background(), q, AskOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Status != want {
+			t.Errorf("Ask(%q).Status = %v (¶%d %q); want %v", q, a.Status, a.Paragraph, a.Text, want)
+		}
+	}
+}
