@@ -887,7 +887,7 @@ func (an *analysis) stanceOrg(pi int, s sentence) int {
 // "a committee of MPs" speaks as MPs.
 var spokespeople = wordSet(`spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople
 	representative representatives committee panel group coalition delegation caucus official
-	officials`)
+	officials analysts economists strategists`)
 
 // coordinated collects the names listed before the noun phrase starting at
 // token k: "Thomson, Carden, and Harrison pointed out".

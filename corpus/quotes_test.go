@@ -1270,6 +1270,8 @@ func TestSourcePhrase(t *testing.T) {
 		{"President Bashar al-Assad said the war was over.", "Bashar al-Assad"},
 		{"Trump won by 39 points, according to exit polls conducted by Edison Research.", "Edison Research"},
 		{"Crime fell, according to figures from Eurostat.", "Eurostat"},
+		{"Analysts at Morgan Stanley wrote in a note to clients that the fine would hurt.", "Morgan Stanley"},
+		{"A doctor at Kenyatta National Hospital said the ward was full.", ""},
 		{"The developers ran a “massive fraudulent scheme,” according to a complaint filed by the Securities and Exchange Commission.", ""},
 		{"Witnesses said the delegates left together.", ""},
 		{"A spokesman for Tom Field said the strike would go on.", ""},
