@@ -28,7 +28,7 @@ var cueVerbs = wordSet(`said says say told tells added adds wrote writes noted n
 	mentioned retorted echoed reiterated reiterates opined advised estimated feels felt
 	lauded hailed mocked ridiculed attacked derided dismissed decried condemned
 	welcomed questioned challenged begged quoted interjected interjects retorts counters quips
-	shot fired hit put puts`)
+	shot fired hit put puts read reads`)
 
 // progressives attribute after "is" or "was": "Trump is promising …".
 var progressives = wordSet(`describing promising telling questioning stressing urging
@@ -287,6 +287,13 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 					continue
 				}
 				cue = "pointed out"
+			case "read", "reads":
+				// "“…,” the statement read": a document speaks for the
+				// one who issued it (see docSource); a sign or a cap that
+				// reads words makes no statement.
+				if c-1 <= s.from || !documents[strings.ToLower(pt.word(c-1))] {
+					continue
+				}
 			case "put", "puts":
 				// "As Carden put it, “…”": the one who puts it speaks.
 				if c+1 >= s.to || pt.word(c+1) != "it" {

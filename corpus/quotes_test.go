@@ -751,11 +751,15 @@ func TestQuotations(t *testing.T) {
 				"“It is a funeral,” the report said.",
 				"In a victim statement read to the court by Ms Rebecca Thorne, the daughter described her mother.",
 				"“She cycled every Tuesday,” the statement said.",
+				"Mr. John McCain issued a statement on Tuesday. “We should place no faith in a former K.G.B. agent,” the statement read.",
+				"The banner, painted by Jane Cole, read “No to the dam.”",
 			},
 			want: []q{
 				{2, corpus.Direct, "Jennifer Palmieri", "Ohio deserves better,"},
 				{4, corpus.Direct, "Dryland Futures Alliance", "It is a funeral,"},
 				{6, corpus.Direct, "", "She cycled every Tuesday,"},
+				{7, corpus.Direct, "John McCain", "We should place no faith in a former K.G.B. agent,"},
+				{8, corpus.Mixed, "", "No to the dam."},
 			},
 		},
 		{
