@@ -706,6 +706,16 @@ func reported(pt *paraText, s sentence, hits []cueHit, h int) bool {
 	if inverted(pt, s, hit.tok) {
 		return false
 	}
+	if strings.ToLower(pt.word(hit.tok-1)) == "who" && pt.punct(hit.tok-2) == "," {
+		// "Donald J. Trump, who praised Vladimir V. Putin during the
+		// campaign, will seek …": a cue in an aside about the subject
+		// reports nothing the sentence says.
+		for i := hit.tok + 1; i < s.to-1; i++ {
+			if pt.punct(i) == "," {
+				return true
+			}
+		}
+	}
 	before := hits[:h]
 	j := hit.tok - 1
 	for j > s.from && pt.toks[j].kind == tWord && isSkippable(pt.word(j)) {

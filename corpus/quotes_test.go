@@ -1437,6 +1437,8 @@ func TestReportedCueIsNoStatement(t *testing.T) {
 		{"Ann Lee said the plan would fail, officials said on Tuesday.", nil},
 		{"Ann Lee said the plan would fail, Tom Field said.", []string{"Tom Field"}},
 		{"Ann Lee said the plan would fail, and officials agreed.", []string{"Ann Lee"}},
+		{"The celebration reflected a belief that Donald J. Trump, who praised Vladimir V. Putin during the campaign, will seek to ease tensions.", nil},
+		{"Jane Roe, who noted the risk, said the plan would fail.", []string{"Jane Roe"}},
 		{"Sens. Jeff Merkley, Sherrod Brown and Robert Menendez all suggested that the claims were grounds for a case.", []string{"Jeff Merkley", "Sherrod Brown", "Robert Menendez"}},
 		{"Jordan Vega pitched well. Vega, whose teammates call him Smoke, said Eli Brandt had taught him more.", []string{"Jordan Vega"}},
 		{"Jordan Vega pitched well. Vega, whose teammates call him “Smoke”, said Eli Brandt had taught him more.", []string{"Jordan Vega"}},
