@@ -1779,8 +1779,10 @@ var deliveryVerbs = wordSet(`read delivered presented handed given`)
 func (an *analysis) bearer(t string) int {
 	found := -1
 	for i, e := range an.ents {
-		if m := &an.ments[e.first]; an.at.before(mark{m.para, m.start}) {
-			continue // named only later: "the spokesperson" cannot mean them yet
+		if e.first < len(an.ments) {
+			if m := &an.ments[e.first]; an.at.before(mark{m.para, m.start}) {
+				continue // named only later: "the spokesperson" cannot mean them yet
+			}
 		}
 		if e.titles[t] && !e.org {
 			if found >= 0 {

@@ -40,6 +40,7 @@ func FuzzParse(f *testing.F) {
 		"’‘’s ‘",
 		"A B met C D.\n\nB: one.\n\nD: two.\n\n  \n\nB:",
 		"Ann Lee spoke.\n\nQ: Why?\n\nA: Because.\n\nA:\n\nQ:",
+		"“A-: let us start.”\n\n“fine,” the senator said.\n",
 	} {
 		f.Add(seed)
 	}
