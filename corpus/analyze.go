@@ -357,21 +357,15 @@ func (an *analysis) passiveSubject(pi int, s sentence, off int) bool {
 		return false
 	}
 	i := an.ments[last].tokEnd
-	word := func(i int) string {
-		if i < len(pt.flat) && pt.flat[i].kind == tWord {
-			return pt.text[pt.flat[i].start:pt.flat[i].end]
-		}
-		return ""
-	}
+	word := func(i int) string { return flatWord(pt.text, pt.flat, i) }
 	if !auxiliaries[word(i)] && word(i) != "being" {
 		return false
 	}
 	if w := word(i + 1); w == "being" || w == "been" {
 		i++
 	}
-	v := word(i + 1)
-	if !strings.HasSuffix(v, "ed") && !strings.HasSuffix(v, "en") && v != "told" {
-		return false
+	if v := word(i + 1); !strings.HasSuffix(v, "ed") && !irregularParticiples[v] {
+		return false // "Field was often “brutal”" is no passive
 	}
 	for k := i + 2; k < len(pt.flat) && pt.flat[k].start < off; k++ {
 		if relatives[strings.ToLower(word(k))] || pt.flat[k].kind == tPunct && pt.text[pt.flat[k].start:pt.flat[k].end] == "," {
@@ -380,6 +374,12 @@ func (an *analysis) passiveSubject(pi int, s sentence, off int) bool {
 	}
 	return true
 }
+
+// irregularParticiples are past participles without -ed: "was told",
+// "was given", "had been seen".
+var irregularParticiples = wordSet(`told given taken seen known shown written spoken chosen driven beaten
+	broken forgotten hidden stolen sworn torn thrown grown drawn caught taught brought bought sold
+	held kept left sent spent paid made said found heard called`)
 
 // subjectBefore returns the entity of the last clause subject before byte
 // offset off in the sentence, or -1.
@@ -706,10 +706,12 @@ func reported(pt *paraText, s sentence, hits []cueHit, h int) bool {
 	if inverted(pt, s, hit.tok) {
 		return false
 	}
-	if strings.ToLower(pt.word(hit.tok-1)) == "who" && pt.punct(hit.tok-2) == "," {
+	if strings.ToLower(pt.word(hit.tok-1)) == "who" && pt.punct(hit.tok-2) == "," && !speechVerbs[hit.cue] {
 		// "Donald J. Trump, who praised Vladimir V. Putin during the
-		// campaign, will seek …": a cue in an aside about the subject
-		// reports nothing the sentence says.
+		// campaign, will seek …": a verb of praise or blame in an aside
+		// tells what someone did, not what the sentence reports; "Ann
+		// Lee, who said the budget would balance, resigned" still
+		// reports what she said.
 		for i := hit.tok + 1; i < s.to-1; i++ {
 			if pt.punct(i) == "," {
 				return true

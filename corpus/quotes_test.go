@@ -49,10 +49,12 @@ func TestQuotations(t *testing.T) {
 			paras: []string{
 				"Sir Martin Halloway was accused of “running scared” of his own backbenchers.",
 				"Ann Lee accused Halloway of “running scared.”",
+				"Tom Field was often “brutal” with staff.",
 			},
 			want: []q{
 				{1, corpus.Mixed, "", "running scared"},
 				{2, corpus.Mixed, "Ann Lee", "running scared."},
+				{3, corpus.Mixed, "Tom Field", "brutal"},
 			},
 		},
 		{
@@ -1439,6 +1441,7 @@ func TestReportedCueIsNoStatement(t *testing.T) {
 		{"Ann Lee said the plan would fail, and officials agreed.", []string{"Ann Lee"}},
 		{"The celebration reflected a belief that Donald J. Trump, who praised Vladimir V. Putin during the campaign, will seek to ease tensions.", nil},
 		{"Jane Roe, who noted the risk, said the plan would fail.", []string{"Jane Roe"}},
+		{"Ann Lee, who said the budget would be balanced, resigned.", []string{"Ann Lee"}},
 		{"Sens. Jeff Merkley, Sherrod Brown and Robert Menendez all suggested that the claims were grounds for a case.", []string{"Jeff Merkley", "Sherrod Brown", "Robert Menendez"}},
 		{"Jordan Vega pitched well. Vega, whose teammates call him Smoke, said Eli Brandt had taught him more.", []string{"Jordan Vega"}},
 		{"Jordan Vega pitched well. Vega, whose teammates call him “Smoke”, said Eli Brandt had taught him more.", []string{"Jordan Vega"}},
