@@ -203,6 +203,9 @@ func TestSatisfies(t *testing.T) {
 		{"She was quoted £14,000.", needMoney, true},
 		{"It cost nine hundred euros.", needMoney, true},
 		{"The repairs will cost more than the library's yearly budget.", needMoney, true},
+		{"Shares fell 14 per cent.", needMoney, false},
+		{"More than 300 people came.", needMoney, false},
+		{"The parcel weighed two pounds.", needMoney, false},
 	}
 	for _, tt := range tests {
 		if got := satisfies(tt.text, tt.n); got != tt.want {

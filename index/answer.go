@@ -99,7 +99,8 @@ func expect(q string) (expectation, need) {
 }
 
 // need is what an answer must hold for the question to be answered at
-// all: a count for "how many", a date for "what year".
+// all: a count for "how many", a date for "what year", a sum of money for
+// "how much did it cost".
 type need int
 
 const (
@@ -137,12 +138,13 @@ var priceWords = set("cost", "costs", "costing", "pay", "paid", "pays", "worth",
 	"spends", "earn", "earned", "earns", "raise", "raised", "price", "charge", "charged", "fund",
 	"funding", "budget", "salary", "fine", "fined", "owe", "owed", "sell", "sold", "buy", "bought")
 
-// moneyWords and symbols name a currency.
-var moneyWords = set("dollar", "dollars", "pound", "pounds", "euro", "euros", "cent", "cents", "pence",
-	"yen", "yuan", "rupee", "rupees", "franc", "francs", "usd", "gbp", "eur")
+// moneyWords, besides the currency symbols, name a currency. "Pound" and
+// "cent" are left out: "weighed two pounds", "fell 14 per cent".
+var moneyWords = set("dollar", "dollars", "euro", "euros", "pence", "yen", "yuan", "rupee", "rupees",
+	"franc", "francs", "usd", "gbp", "eur")
 
-// comparisons answer "how much" without a sum: "more than its budget",
-// "twice as much".
+// comparisons answer "how much" without a sum when the sentence also
+// speaks of paying: "will cost more than the library's yearly budget".
 var comparisons = []string{"more than", "less than", "as much as", "twice as"}
 
 // asksPrice reports whether the lower-cased rest of a question holds a
@@ -172,31 +174,26 @@ func nextASCIIWord(b []byte, i int) (int, int) {
 
 // satisfies reports whether text holds what n asks for.
 func satisfies(text string, n need) bool {
-	if n == needMoney {
-		if strings.ContainsAny(text, "$£€¥₹") {
-			return true
-		}
-		lower := strings.ToLower(text)
-		for _, c := range comparisons {
-			if strings.Contains(lower, c) {
-				return true // "will cost more than the library's yearly budget"
-			}
-		}
-		for w := range strings.FieldsFuncSeq(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if moneyWords[w] {
-				return true
-			}
-		}
-		return false
-	}
-	if n == needNothing || strings.ContainsFunc(text, unicode.IsDigit) {
+	switch {
+	case n == needNothing:
+		return true
+	case n == needMoney && strings.ContainsAny(text, "$£€¥₹"):
+		return true
+	case n != needMoney && strings.ContainsFunc(text, unicode.IsDigit):
 		return true
 	}
+	lower := strings.ToLower(text)
 	words := countWords
-	if n == needDate {
+	switch n {
+	case needDate:
 		words = dateWords
+	case needMoney:
+		words = moneyWords
+		if slices.ContainsFunc(comparisons, func(c string) bool { return strings.Contains(lower, c) }) && asksPrice([]byte(lower)) {
+			return true // "will cost more than the library's yearly budget"
+		}
 	}
-	for w := range strings.FieldsFuncSeq(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+	for w := range strings.FieldsFuncSeq(lower, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if words[w] {
 			return true
 		}

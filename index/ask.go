@@ -477,9 +477,7 @@ func (ix *Index) answer(q string, aq analyzed, hits []hit, limit int, speaker st
 	for _, h := range hits[:min(limit, len(hits))] {
 		ans.Results = append(ans.Results, ix.result(h, aq))
 	}
-	if aq.need == needCount && len(aq.terms) > 0 && (aq.terms[0].id < 0 || len(aq.terms) > 1 && aq.terms[1].id < 0) {
-		// "How many Israeli soldiers were killed?" where no passage
-		// speaks of soldiers: the thing to count is not in the article.
+	if aq.need == needCount && ix.countedAbsent(q) {
 		return ans
 	}
 	least := ix.rank.minCoverage
@@ -525,6 +523,39 @@ func (ix *Index) answer(q string, aq analyzed, hits []hit, limit int, speaker st
 	}
 	return ans
 }
+
+// countedAbsent reports whether the thing a "how many" question counts
+// is a word no passage holds: "How many Israeli soldiers were killed?" of
+// an article that never speaks of soldiers. The thing is the noun phrase
+// after "how many", up to a verb of being or doing or a preposition, at
+// most two words.
+func (ix *Index) countedAbsent(q string) bool {
+	lq := strings.ToLower(q)
+	i := strings.Index(lq, "how many ")
+	if i < 0 {
+		return false
+	}
+	n := 0
+	for _, w := range ix.an.words(lq[i+len("how many "):]) {
+		if countedEnds[w.norm] || n == 2 {
+			break
+		}
+		if ix.an.isStop(w.norm) {
+			continue
+		}
+		n++
+		if e, known := ix.vocab[w.norm]; known && !ix.stop[e.term] || !known && ix.termOf(ix.an.stem(w.norm)) >= 0 {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// countedEnds end the noun phrase after "how many".
+var countedEnds = set("are", "is", "was", "were", "did", "do", "does", "have", "has", "had", "will",
+	"would", "could", "can", "should", "may", "might", "must", "in", "of", "at", "on", "for", "from",
+	"to", "with", "by")
 
 // answerWith makes span of unit u the answer of ans.
 func (ix *Index) answerWith(ans Answer, u *unit, span Span, aq analyzed) Answer {
