@@ -577,8 +577,10 @@ func (an *analysis) attribute() []found {
 					// “vicious snake”".
 					if e := an.subjectBefore(pi, s, q.open); e >= 0 && !an.passiveSubject(pi, s, q.open) {
 						f.attributeTo(an, "", []int{e})
-					} else if pr := strings.ToLower(pt.word(s.from)); (pr == "he" || pr == "she") && startsLower(pt.word(s.from+1)) && pt.punct(ti-1) == ":" {
-						// "He put it simply: “…”"
+					} else if pr := strings.ToLower(pt.word(s.from)); (pr == "he" || pr == "she") && startsLower(pt.word(s.from+1)) &&
+						pt.word(s.from+2) == "it" && pt.punct(ti-1) == ":" {
+						// "He put it simply: “…”", "She summed it up: “…”";
+						// not "He pointed to the sign: “No entry.”"
 						if e := an.resolve(pr, mark{pi, pt.toks[s.from].start}); e >= 0 {
 							f.attributeTo(an, "", []int{e})
 							an.touch(e)
@@ -1216,16 +1218,16 @@ func (an *analysis) tweet(pi int) (found, int, bool) {
 	if at < 0 || strings.ContainsAny(text, "“”\"") {
 		return found{}, -1, false
 	}
-	close := strings.IndexByte(text[at:], ')')
-	if close < 0 || close > 17 {
+	shut := strings.IndexByte(text[at:], ')')
+	if shut < 0 || shut > 17 {
 		return found{}, -1, false
 	}
-	for _, r := range text[at+2 : at+close] {
+	for _, r := range text[at+2 : at+shut] {
 		if !(r == '_' || r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r))) {
 			return found{}, -1, false
 		}
 	}
-	if rest := strings.TrimSpace(strings.TrimRight(text[at+close+1:], ".")); rest != "" && !datePhrase(rest) {
+	if rest := strings.TrimSpace(strings.TrimRight(text[at+shut+1:], ".")); rest != "" && !datePhrase(rest) {
 		return found{}, -1, false
 	}
 	dash := strings.LastIndexAny(text[:at], "—–")
@@ -1255,7 +1257,14 @@ func (an *analysis) tweet(pi int) (found, int, bool) {
 // "October 30, 2016", "Oct. 30, 2016".
 func datePhrase(s string) bool {
 	f := strings.Fields(s)
-	return len(f) == 3 && calendarWords[f[0]] && strings.HasSuffix(f[1], ",") && len(f[2]) == 4 && strings.Trim(f[2], "0123456789") == ""
+	if len(f) != 3 || len(f[2]) != 4 || strings.Trim(f[2], "0123456789") != "" {
+		return false
+	}
+	day := func(w string) bool {
+		w = strings.TrimSuffix(w, ",")
+		return w != "" && len(w) <= 2 && strings.Trim(w, "0123456789") == ""
+	}
+	return calendarWords[f[0]] && strings.HasSuffix(f[1], ",") && day(f[1]) || day(f[0]) && calendarWords[f[1]] // "8 November 2016"
 }
 
 // labelled returns the entity a speaker label inside a quotation names in

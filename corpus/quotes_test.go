@@ -715,11 +715,13 @@ func TestQuotations(t *testing.T) {
 				"Kellyanne Conway, Trump's campaign manager, mocked the Clinton campaign on Twitter.",
 				"Funny how Team Clinton thought Director Comey was a man of integrity in July. What changed? — Kellyanne Conway (@KellyannePolls) October 30, 2016",
 				"Let's be clear: nothing is new. — Tim Kaine (@timkaine) Oct. 31, 2016",
+				"We stand with the people of Aleppo tonight. — Tim Kaine (@timkaine) 8 November 2016",
 				"The rally ended at nine — Tim Kaine (who spoke last) left at ten.",
 			},
 			want: []q{
 				{2, corpus.Direct, "Kellyanne Conway", "Funny how Team Clinton thought Director Comey was a man of integrity in July. What changed?"},
 				{3, corpus.Direct, "Tim Kaine", "Let's be clear: nothing is new."},
+				{4, corpus.Direct, "Tim Kaine", "We stand with the people of Aleppo tonight."},
 			},
 		},
 		{
@@ -830,8 +832,9 @@ func TestPronounResolution(t *testing.T) {
 			name: "a pronoun subject before a colon",
 			paras: []string{
 				"Luis Ferrante shook his head. He put it simply: “The players do not read the share price.”",
+				"He pointed to the sign on the door: “No entry.”",
 			},
-			want: []string{"Luis Ferrante"},
+			want: []string{"Luis Ferrante", ""},
 		},
 		{
 			name: "a name fronted by \"For\" is the topic",
