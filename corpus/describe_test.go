@@ -221,6 +221,12 @@ func TestDescriptionBefore(t *testing.T) {
 			want:   "a Labour peer",
 		},
 		{
+			name:   "a colonel's rank spelt out before the surname",
+			text:   "Col. Tom Field defended the award at the hearing on Tuesday morning. “It was fair,” Colonel Field told the committee.",
+			person: "Tom Field",
+			want:   "Colonel",
+		},
+		{
 			name:   "a clause after a fronted name is no appositive",
 			text:   "For Ms. Ann Lee, the episode has been painful. She wrote: “I spent 31 years there.”",
 			person: "Ann Lee",

@@ -563,7 +563,7 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 	}
 	surnames := map[string]bool{}
 	for _, m := range ms {
-		if len(m.words) >= 2 && m.words[0] != "General" {
+		if len(m.words) >= 2 && !ranks[m.words[0]] {
 			surnames[m.words[len(m.words)-1]] = true
 		}
 	}
@@ -577,9 +577,10 @@ func clusterMentions(ms []mention, lower map[string]bool) []*entity {
 			m.words, m.starts, m.initial = nil, nil, false
 			continue
 		}
-		if len(m.words) == 2 && m.words[0] == "General" && surnames[m.words[1]] {
-			// "General Hale" after "Lt. Gen. Marcus Hale": the title
-			// and a surname, where "General Motors" is a name.
+		if len(m.words) == 2 && ranks[m.words[0]] && surnames[m.words[1]] {
+			// "General Hale" after "Lt. Gen. Marcus Hale", "Colonel
+			// Hale" after "Col. Marcus Hale": a rank spelt out and a
+			// surname, where "General Motors" is a name.
 			m.pre = append(m.pre, m.words[0])
 			m.words, m.starts = m.words[1:], m.starts[1:]
 			m.start, m.titled, m.initial = m.starts[0], true, false
@@ -711,6 +712,11 @@ func arabicArticle(w string) bool {
 	}
 	return false
 }
+
+// ranks are military ranks spelt out, which a text sets before a surname
+// it gave in full before.
+var ranks = wordSet(`General Colonel Major Captain Lieutenant Sergeant Admiral Commander Corporal
+	Private Brigadier Marshal`)
 
 // pluralRole reports whether w, capitalised as a sentence's first word, is
 // the plural of a noun for people ("Demonstrators", "Officials"), no name.
