@@ -261,7 +261,7 @@ func (an *analysis) subjects(pi int, s sentence) []int {
 			out = append(out, mi) // "Dean, a medical doctor, then appeared …"
 			continue
 		}
-		if opens && w == "of" && after+1 < len(pt.flat) && startsUpper(pt.text[pt.flat[after+1].start:pt.flat[after+1].end]) {
+		if opens && w == "of" && startsUpper(flatWord(pt.text, pt.flat, after+1)) {
 			out = append(out, mi) // "Pastor Denise Harlan of Iglesia Nueva Vida, …, led"
 			continue
 		}
@@ -783,7 +783,7 @@ func subordinate(pt *paraText, s sentence, c, main int) bool {
 // its source reports all the words before the comma, among them the cue
 // at token inner. A clause joined by "and" or "but" is one of its own.
 func tagCue(pt *paraText, s sentence, inner, c int) bool {
-	if c+1 < s.to && pt.toks[c+1].kind == tWord && !tagAdverbials[strings.ToLower(pt.word(c+1))] && !calendarWords[pt.word(c+1)] {
+	if next := strings.ToLower(pt.word(c + 1)); c+1 < s.to && pt.toks[c+1].kind == tWord && !tagAdverbials[next] && !timeNouns[next] && !calendarWords[pt.word(c+1)] {
 		return false // "what the senators said was gerrymandering"
 	}
 	for j := c + 1; j < s.to; j++ {
@@ -811,9 +811,10 @@ func tagCue(pt *paraText, s sentence, inner, c int) bool {
 	return false
 }
 
-// tagAdverbials may follow a closing cue: "…, officials said on Tuesday",
-// "…, she said in a statement", "…, he said last week".
-var tagAdverbials = wordSet(`on in at last this yesterday today tonight earlier later recently previously monday tuesday wednesday thursday friday saturday sunday`)
+// tagAdverbials, and the timeNouns, may follow a closing cue: "…,
+// officials said on Tuesday", "…, she said in a statement", "…, he said
+// last week".
+var tagAdverbials = wordSet(`on in at last this earlier later recently previously`)
 
 // relatives open a relative clause, whose cue reports only its own words.
 var relatives = wordSet(`what which who whom whose that where`)
@@ -1001,10 +1002,7 @@ var groupNouns = wordSet(`family families household clan camp campaign administr
 // or "but", which join clauses of equal rank.
 func (an *analysis) inSubordinate(pi int, m *mention) bool {
 	pt := &an.paras[pi]
-	if m.tokStart == 0 || pt.flat[m.tokStart-1].kind != tWord {
-		return false
-	}
-	w := strings.ToLower(pt.text[pt.flat[m.tokStart-1].start:pt.flat[m.tokStart-1].end])
+	w := strings.ToLower(flatWord(pt.text, pt.flat, m.tokStart-1))
 	return clauseJoiners[w] && w != "and" && w != "but"
 }
 
@@ -1362,7 +1360,7 @@ var speechVerbs = wordSet(`said says say added adds told tells wrote writes aske
 // its marks.
 func quoteText(pt *paraText, ti int) string {
 	q := pt.quotes[pt.toks[ti].q]
-	return strings.TrimLeft(pt.text[q.start:q.end], "“”\"‘’'«»„ ")
+	return pt.text[q.start:q.end]
 }
 
 // namingVerbs take a quoted phrase as what they name something: called it

@@ -197,9 +197,12 @@ func (an *analysis) cues(pi int, s sentence) []cueHit {
 			pt.toks[c+2].kind == tQuote || pt.word(c+2) == "to" && c+3 < s.to && cueVerbs[pt.word(c+3)]):
 			// "She went on: “…”", "He went on to say: …"
 			hit = cueHit{tok: c, cue: "went on", src: an.subjectOf(pi, s, c)}
-		case lw == "in" && viewAt(pt, s, c) > 0:
+		case lw == "in":
 			// "In Lindqvist's view, …", "In her view, …"
 			v := viewAt(pt, s, c)
+			if v == 0 {
+				continue
+			}
 			var src source
 			switch p := strings.ToLower(pt.word(v - 1)); {
 			case p == "her" && v == c+2:
@@ -517,9 +520,9 @@ func (an *analysis) subjectOf(pi int, s sentence, c int) source {
 // openingAppositive returns the person whose name opens sentence s and
 // whose appositive runs on to the comma at token j: in "Marcus Bell, an
 // investor whose fund, Greyrock Capital, owns 3% of Lumora, posted …",
-// Bell posts; the names inside the appositive are asides. It is the last
-// resort of a cue after a comma that finds its source neither before it
-// nor after it.
+// Bell posts; the names inside the appositive are asides. A cue after a
+// comma takes it over a name the appositive holds, and falls back on it
+// when it finds its source neither before it nor after it.
 func (an *analysis) openingAppositive(pi int, s sentence, j int) source {
 	pt := &an.paras[pi]
 	if j < s.from || pt.punct(j) != "," {
@@ -1571,9 +1574,9 @@ func (an *analysis) speakersOf(h *cueHit) []int {
 }
 
 // spokesperson reports whether a spokesman, spokeswoman or spokesperson
-// stands within the five words on either side of the cue at token c of
-// the paragraph being read, with no sentence's end or quotation between,
-// and the pronoun's gender ('m', 'f' or 0) that may stand for them.
+// stands within five tokens on either side of the cue at token c of the
+// paragraph being read, with no sentence's end or quotation between, and
+// the pronoun's gender ('m', 'f' or 0) that may stand for them.
 func (an *analysis) spokesperson(c int) (byte, bool) {
 	pt := &an.paras[an.at.para]
 	for _, dir := range []int{-1, 1} {
@@ -1581,12 +1584,12 @@ func (an *analysis) spokesperson(c int) (byte, bool) {
 			if pt.toks[i].kind == tQuote || strings.Contains(".?!:;", pt.punct(i)) && pt.punct(i) != "" {
 				break
 			}
-			switch strings.ToLower(pt.word(i)) {
-			case "spokesman":
+			switch w := strings.ToLower(pt.word(i)); {
+			case w == "spokesman":
 				return 'm', true
-			case "spokeswoman":
+			case w == "spokeswoman":
 				return 'f', true
-			case "spokesperson":
+			case spokesWords[w]:
 				return 0, true
 			}
 		}
@@ -1595,8 +1598,7 @@ func (an *analysis) spokesperson(c int) (byte, bool) {
 }
 
 // personal reports whether entity e is known to be a person: by a title,
-// a gender, a full name that is no organisation's, or an earlier
-// quotation.
+// a gender, or a full name that is no organisation's.
 func (an *analysis) personal(e int) bool {
 	ent := an.ents[e]
 	return !ent.org && (ent.person || ent.gender != 0 || len(ent.words) >= 2 && !orgShaped(ent.words))
