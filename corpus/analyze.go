@@ -434,6 +434,19 @@ func (an *analysis) attribute() []found {
 	var prevLast *found // the previous paragraph's last quotation
 	var pending *found  // "X said:" closing the previous paragraph
 	labels := an.transcriptLabels()
+	// whole takes paragraph pi as one quotation f by entity e, after what
+	// "X said:" closing the paragraph before left pending.
+	whole := func(pi int, f found, cue string, e int) {
+		if pending != nil && !pending.tagged {
+			out = append(out, an.statements(pending)...) // "Then Reyes said:" before the turn
+		}
+		pending = nil
+		an.at = mark{pi, f.End}
+		f.attributeTo(an, cue, []int{e})
+		an.touch(e)
+		out = append(out, f)
+		prevLast = nil
+	}
 	for pi := range an.paras {
 		pt := &an.paras[pi]
 		if labels != nil && labels[pi] != "" {
@@ -441,32 +454,15 @@ func (an *analysis) attribute() []found {
 			lead := len(pt.text) - len(strings.TrimLeftFunc(pt.text, unicode.IsSpace))
 			_, skip := transcriptLabel(pt.text[lead:])
 			end := len(strings.TrimRightFunc(pt.text, unicode.IsSpace))
-			f := found{Quote: Quote{Paragraph: pi + 1, Kind: Direct, Text: pt.text[lead+skip : end], Start: lead + skip, End: end}}
-			if pending != nil && !pending.tagged {
-				out = append(out, an.statements(pending)...) // "Then Reyes said:" before the turn
-			}
-			pending = nil
-			an.at = mark{pi, end}
 			e := an.labelPerson(labels[pi])
 			an.markSpeaker(pi, e)
-			f.attributeTo(an, ":", []int{e})
-			an.touch(e)
-			out = append(out, f)
-			prevLast = nil
+			whole(pi, found{Quote: Quote{Paragraph: pi + 1, Kind: Direct, Text: pt.text[lead+skip : end], Start: lead + skip, End: end}}, ":", e)
 			continue
 		}
 		if f, e, ok := an.tweet(pi); ok {
 			// "Funny how … — Kellyanne Conway (@KellyannePolls) October
 			// 30, 2016": a post set out as its own paragraph.
-			if pending != nil && !pending.tagged {
-				out = append(out, an.statements(pending)...)
-			}
-			pending = nil
-			an.at = mark{pi, f.End}
-			f.attributeTo(an, "—", []int{e})
-			an.touch(e)
-			out = append(out, f)
-			prevLast = nil
+			whole(pi, f, "—", e)
 			continue
 		}
 		hits := make([][]cueHit, len(pt.sents))
