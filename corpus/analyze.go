@@ -134,11 +134,6 @@ func (an *analysis) joinBodies(lower map[string]bool) {
 	}
 }
 
-// bodyWords end the name of a body that may hold "and".
-var bodyWords = wordSet(`Service Services Administration Commission Department Agency Bureau
-	Council Authority Board Institute Committee Association Union Federation Society Foundation
-	Trust Office Ministry Court`)
-
 // openingRole returns the role of a definite description that opens
 // sentence s as its subject ("The prime minister ratcheted up …" →
 // "prime minister"), or "".

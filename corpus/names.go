@@ -139,12 +139,14 @@ var honorifics = map[string]bool{"Sir": true, "Dame": true, "Lord": true, "Lady"
 // compass words open a place's name ("West Yorkshire"), never a title.
 var compass = wordSet(`East West North South Middle`)
 
-// forBodies are the words of a body's name that "for" may follow inside
-// the name: "Center for Responsive Politics", "Institute for Fiscal
-// Studies".
-var forBodies = wordSet(`Center Centre Centers Centres Institute Committee Council Commission
+// bodyWords head the names of institutions: "for" may follow one inside
+// the name ("Center for Responsive Politics", "Institute for Fiscal
+// Studies"), and a name that holds "and" ends in one ("West Yorkshire
+// Fire and Rescue Service").
+var bodyWords = wordSet(`Center Centre Centers Centres Institute Committee Council Commission
 	Foundation Association Society Alliance Coalition Campaign Project Fund Trust Office Agency
-	Bureau Department Ministry Union Network Organization Organisation Partnership Forum`)
+	Bureau Department Ministry Union Network Organization Organisation Partnership Forum Service
+	Services Administration Authority Board Federation Court`)
 
 // nameConnectors are lower-case particles inside names (Charles de Gaulle).
 var nameConnectors = map[string]bool{"de": true, "van": true, "von": true, "bin": true, "al": true, "da": true, "du": true, "del": true, "la": true, "le": true, "der": true, "den": true, "dos": true, "das": true}
@@ -310,7 +312,7 @@ func findMentions(para int, p string, toks []token, qs []qspan) []mention {
 					continue
 				}
 				if len(words) > 0 && (nameConnectors[w] || w == "of" && (orgWords[words[len(words)-1]] && !partyMembers[words[len(words)-1]] || isTitle(words[len(words)-1])) ||
-					w == "for" && forBodies[words[len(words)-1]] || w == "and" && slices.Contains(words, "for") ||
+					w == "for" && bodyWords[words[len(words)-1]] || w == "and" && slices.Contains(words, "for") ||
 					w == "on" && onBodies[words[len(words)-1]] && j+1 < len(toks) && !calendarWords[p[toks[j+1].start:toks[j+1].end]]) &&
 					j+1 < len(toks) && toks[j+1].kind == tWord && startsUpper(p[toks[j+1].start:toks[j+1].end]) {
 					// "Charles de Gaulle"; "Bank of England", "Governor of
