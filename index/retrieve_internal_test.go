@@ -27,6 +27,28 @@ func externalUnit(t *testing.T, ix *Index, id bindex.IndexInternalID) int {
 	return u
 }
 
+// bleveDocs returns the postings of term as Bleve's own reader reads them,
+// with norms when norms is set, and the reader's document count.
+func bleveDocs(t *testing.T, ix *Index, term string, norms bool) ([]*bindex.TermFieldDoc, uint64) {
+	t.Helper()
+	r, err := ix.post.r.TermFieldReader(context.Background(), []byte(term), fieldText, true, norms, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	var docs []*bindex.TermFieldDoc
+	for {
+		d, err := r.Next(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d == nil {
+			return docs, r.Count()
+		}
+		docs = append(docs, d)
+	}
+}
+
 // TestSegmentPostings checks that the postings the first stage reads from
 // the index's segments are those of Bleve's own reader: the same units
 // with the same frequencies, and the same document count, for every word
@@ -45,22 +67,10 @@ func TestSegmentPostings(t *testing.T) {
 				continue
 			}
 			want := map[int]uint64{}
-			r, err := ix.post.r.TermFieldReader(context.Background(), []byte(name), fieldText, true, false, false)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for {
-				d, err := r.Next(nil)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if d == nil {
-					break
-				}
+			docs, wantDF := bleveDocs(t, ix, name, false)
+			for _, d := range docs {
 				want[externalUnit(t, ix, d.ID)] = d.Freq
 			}
-			wantDF := r.Count()
-			_ = r.Close()
 			df, err := ix.post.postingsLists(acc, name)
 			if err != nil {
 				t.Fatal(err)
@@ -149,19 +159,9 @@ func TestFieldLen(t *testing.T) {
 				continue
 			}
 			term := ix.termNames[u.toks[0].term]
-			r, err := ix.post.r.TermFieldReader(context.Background(), []byte(term), fieldText, true, true, false)
-			if err != nil {
-				t.Fatal(err)
-			}
+			docs, _ := bleveDocs(t, ix, term, true)
 			found := false
-			for {
-				d, err := r.Next(nil)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if d == nil {
-					break
-				}
+			for _, d := range docs {
 				if externalUnit(t, ix, d.ID) != i {
 					continue
 				}
@@ -171,7 +171,6 @@ func TestFieldLen(t *testing.T) {
 					t.Errorf("fieldLen(%d) = %v; Bleve's norm gives %v", i, want, bleveLen)
 				}
 			}
-			_ = r.Close()
 			if !found {
 				t.Errorf("unit %d not in the postings of its word %q", i, term)
 			}
