@@ -454,7 +454,7 @@ func (an *analysis) attribute() []found {
 			whole(pi, found{Quote: Quote{Paragraph: pi + 1, Kind: Direct, Text: pt.text[lead+skip : end], Start: lead + skip, End: end}}, ":", e)
 			continue
 		}
-		if f, e, ok := an.tweet(pi); ok {
+		if f, e, ok := an.signedPost(pi); ok {
 			// "Funny how … — Kellyanne Conway (@KellyannePolls) October
 			// 30, 2016": a post set out as its own paragraph.
 			whole(pi, f, "—", e)
@@ -1197,10 +1197,10 @@ func (an *analysis) labelPerson(label string) int {
 	return e
 }
 
-// tweet reads paragraph pi as a post embedded in the text, words without
+// signedPost reads paragraph pi as a post embedded in the text, words without
 // quotation marks signed "— Name (@handle) date": it returns the post's
 // words as a direct quotation and the entity that signs it.
-func (an *analysis) tweet(pi int) (found, int, bool) {
+func (an *analysis) signedPost(pi int) (found, int, bool) {
 	pt := &an.paras[pi]
 	text := strings.TrimRightFunc(pt.text, unicode.IsSpace)
 	at := strings.LastIndex(text, "(@")
